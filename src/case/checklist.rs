@@ -618,7 +618,7 @@ mod tests {
             field_for_path("skill.id").map(|f| f.id),
             Some(FieldId::SkillId)
         );
-        assert_eq!(field_for_path("skill.idx"), None);
+        assert!(field_for_path("skill.idx").is_none());
     }
 
     #[test]

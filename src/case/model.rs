@@ -183,10 +183,6 @@ impl Secret {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-
-    pub(crate) fn expose_mut(&mut self) -> &mut String {
-        &mut self.0
-    }
 }
 
 impl fmt::Debug for Secret {
@@ -442,39 +438,6 @@ step_fields!(
 );
 
 impl Case {
-    /// Every text value of the case, mutably, for sanitizing at the boundary.
-    pub(crate) fn texts_mut(&mut self) -> impl Iterator<Item = &mut String> {
-        let Self {
-            skill,
-            test_account,
-            failure,
-            account_linking,
-            notes,
-            ..
-        } = self;
-        [
-            &mut skill.id,
-            &mut skill.name,
-            &mut test_account.username,
-            test_account.password.expose_mut(),
-            &mut failure.customer_id,
-            &mut failure.local_time,
-            &mut failure.time_zone,
-            &mut failure.app_version,
-            &mut failure.browser,
-            &mut failure.description,
-            &mut failure.screenshot_url,
-            &mut account_linking.authorization_url,
-            &mut account_linking.access_token_url,
-            &mut account_linking.client_id,
-            notes,
-        ]
-        .into_iter()
-        .chain(failure.utc.iter_mut())
-        .chain(account_linking.domains.iter_mut())
-        .chain(account_linking.scopes.iter_mut())
-    }
-
     /// Every map of unknown keys with the JSON path it sits under (`""` = top level).
     #[must_use]
     pub fn unknown_keys(&self) -> Vec<(&'static str, &Map<String, Value>)> {
@@ -485,17 +448,6 @@ impl Case {
             ("failure.", &self.failure.extra),
             ("account_linking.", &self.account_linking.extra),
             ("steps_tried.", &self.steps_tried.extra),
-        ]
-    }
-
-    pub(crate) fn unknown_keys_mut(&mut self) -> [&mut Map<String, Value>; 6] {
-        [
-            &mut self.extra,
-            &mut self.skill.extra,
-            &mut self.test_account.extra,
-            &mut self.failure.extra,
-            &mut self.account_linking.extra,
-            &mut self.steps_tried.extra,
         ]
     }
 }
