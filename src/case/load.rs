@@ -1,7 +1,7 @@
 //! Reading and writing case files: strict JSON in (duplicate keys, depth, encoding and
 //! shape errors each name what is wrong and where), sanitized text, canonical JSON out.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
@@ -164,8 +164,8 @@ fn tidy_serde_message(message: &str) -> String {
     message.replace('`', "'")
 }
 
-/// Parses JSON into a `Value`, refusing duplicate keys (serde_json keeps the last silently).
-/// serde_json's recursion limit (128) bounds the depth.
+/// Parses JSON into a `Value`, refusing duplicate keys (`serde_json` keeps the last silently).
+/// The recursion limit of `serde_json` (128) bounds the depth.
 fn parse_strict(text: &str) -> Result<Value, LoadError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = StrictValue::deserialize(&mut deserializer)
@@ -266,7 +266,7 @@ fn sanitize_paths(value: &mut Value, path: &mut String, changed: &mut Vec<String
         Value::Array(items) => {
             for (i, item) in items.iter_mut().enumerate() {
                 let len = path.len();
-                path.push_str(&format!("[{i}]"));
+                let _ = write!(path, "[{i}]");
                 sanitize_paths(item, path, changed);
                 path.truncate(len);
             }

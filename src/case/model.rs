@@ -25,6 +25,7 @@ pub struct ChoiceOption {
 macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $id:literal : $label:literal),+ $(,)? }) => {
         $(#[$meta])*
+        #[allow(clippy::doc_markdown)] // The labels double as variant docs.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum $name {
             $(#[doc = $label] #[serde(rename = $id)] $variant),+
@@ -148,7 +149,7 @@ choice!(
         ClientAuthScheme = "client_auth_scheme": "Client authentication is HTTP Basic or in the body",
         TokenTtl6min = "token_ttl_6min": "Access tokens live at least 6 minutes",
         RefreshTokenKept = "refresh_token_kept": "Refresh tokens stay valid after the access token expires",
-        AcceptGrant = "accept_grant": "Smart home skill answers AcceptGrant",
+        AcceptGrant = "accept_grant": "Smart home skill answers the AcceptGrant directive",
         WebAppDevtools = "web_app_devtools": "Tried the Alexa web app with developer tools",
         DomainListExact = "domain_list_exact": "Every external domain is in the Domain List",
         NoPopups = "no_popups": "The login page opens no popups",
@@ -438,6 +439,40 @@ step_fields!(
 );
 
 impl Case {
+    /// Every text value of the case (password, list entries and `failure.utc` included),
+    /// mutably: for sanitizing where text enters, and for property tests.
+    pub fn texts_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        let Self {
+            skill,
+            test_account,
+            failure,
+            account_linking,
+            notes,
+            ..
+        } = self;
+        [
+            &mut skill.id,
+            &mut skill.name,
+            &mut test_account.username,
+            &mut test_account.password.0,
+            &mut failure.customer_id,
+            &mut failure.local_time,
+            &mut failure.time_zone,
+            &mut failure.app_version,
+            &mut failure.browser,
+            &mut failure.description,
+            &mut failure.screenshot_url,
+            &mut account_linking.authorization_url,
+            &mut account_linking.access_token_url,
+            &mut account_linking.client_id,
+            notes,
+        ]
+        .into_iter()
+        .chain(failure.utc.iter_mut())
+        .chain(account_linking.domains.iter_mut())
+        .chain(account_linking.scopes.iter_mut())
+    }
+
     /// Every map of unknown keys with the JSON path it sits under (`""` = top level).
     #[must_use]
     pub fn unknown_keys(&self) -> Vec<(&'static str, &Map<String, Value>)> {

@@ -60,6 +60,28 @@ pub fn sanitize_json(value: &mut serde_json::Value) -> bool {
     }
 }
 
+/// A value as quoted inside a one-line message: `'…'`, newlines and tabs escaped, banned
+/// characters replaced, cut after 40 characters so a huge value never floods a message.
+#[must_use]
+pub fn excerpt(value: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::from("'");
+    for (i, c) in value.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if is_banned(c) => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +104,14 @@ mod tests {
         let mut value = serde_json::json!({"k\u{202e}": ["x\u{1}", {"y": "z\u{9b}"}]});
         assert!(sanitize_json(&mut value));
         assert_eq!(value, serde_json::json!({"k": ["x", {"y": "z"}]}));
+    }
+
+    #[test]
+    fn excerpt_is_one_short_line() {
+        assert_eq!(excerpt("a\nb\tc"), "'a\\nb\\tc'");
+        let long = excerpt(&"x".repeat(1000));
+        assert_eq!(long.chars().count(), 43);
+        assert!(long.ends_with("…'"));
     }
 
     proptest! {

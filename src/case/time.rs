@@ -63,7 +63,7 @@ impl Zone {
     }
 
     /// Every instant whose wall clock in this zone reads `local`: none (gap), one, or two (fold).
-    fn candidates(&self, local: NaiveDateTime) -> Vec<DateTime<Utc>> {
+    fn candidates(self, local: NaiveDateTime) -> Vec<DateTime<Utc>> {
         let result = match self {
             Self::Named(tz) => tz
                 .from_local_datetime(&local)
@@ -300,6 +300,7 @@ pub fn format_utc(instant: DateTime<Utc>) -> String {
 }
 
 /// Parses the `failure.utc` form written by [`format_utc`] (any RFC 3339 is accepted).
+#[must_use]
 pub fn parse_utc(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text.trim())
         .ok()

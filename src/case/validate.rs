@@ -245,14 +245,7 @@ fn needs_app_version(case: &Case) -> bool {
         .any(|p| matches!(p, Platform::Android | Platform::Ios))
 }
 
-/// A value shown inside a message: quoted, and cut after 40 characters.
-fn shown(value: &str) -> String {
-    const MAX: usize = 40;
-    match value.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("'{}…'", &value[..cut]),
-        None => format!("'{value}'"),
-    }
-}
+use super::sanitize::excerpt as shown;
 
 fn required(path: &str, out: &mut Vec<Finding>) {
     let label = super::checklist::field_for_path(path).map_or(path, |f| f.label);
@@ -672,18 +665,19 @@ pub(crate) fn check_url(
     Some(url)
 }
 
+const PRIVATE_SUFFIXES: [&str; 7] = [
+    ".local",
+    ".localhost",
+    ".internal",
+    ".lan",
+    ".home.arpa",
+    ".localdomain",
+    ".intranet",
+];
+
 /// Why a hostname cannot be reached from Amazon's servers, if it cannot.
 pub(crate) fn private_host(host: &str) -> Option<&'static str> {
     let host = host.trim_end_matches('.').to_ascii_lowercase();
-    const PRIVATE_SUFFIXES: [&str; 7] = [
-        ".local",
-        ".localhost",
-        ".internal",
-        ".lan",
-        ".home.arpa",
-        ".localdomain",
-        ".intranet",
-    ];
     if host == "localhost" {
         Some("is localhost")
     } else if PRIVATE_SUFFIXES.iter().any(|s| host.ends_with(s)) {

@@ -1,0 +1,25 @@
+//! Writing to stdout without panicking when the reader goes away (`linkcase zones | head`).
+
+use std::io::{self, Write};
+
+use crate::error::{Error, Result};
+
+/// Writes all of `text` to stdout. A closed pipe is not an error: the reader has what it wanted.
+pub fn print(text: &str) -> Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: "<stdout>".into(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Writes one line to stderr, ignoring failures (there is nowhere left to report them).
+pub fn note(text: &str) {
+    let _ = writeln!(io::stderr().lock(), "{text}");
+}
