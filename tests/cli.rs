@@ -465,3 +465,17 @@ fn zones_without_a_query_lists_every_zone_and_no_match_exits_1() {
         .code(1)
         .stderr(contains("no time zone matches"));
 }
+
+#[test]
+fn readme_shows_the_current_text_export_of_the_example() {
+    let output = linkcase()
+        .args(["export", "tests/fixtures/example.json"])
+        .output()
+        .unwrap();
+    let export = String::from_utf8(output.stdout).unwrap();
+    let readme = fs::read_to_string("README.md").unwrap();
+    assert!(
+        readme.contains(&format!("```\n{export}```")),
+        "README.md's example is stale; paste:\n{export}"
+    );
+}

@@ -1,0 +1,462 @@
+//! What the text and Markdown exports show for each item of a case, in the guide's order:
+//! one list of labelled values that both renderers lay out, so the two never disagree.
+//! Labels come from the checklist table; only the guide's composite items have their own.
+
+use chrono::{DateTime, Utc};
+
+use super::Options;
+use crate::case::checklist::{self, FieldId, Required, Section};
+use crate::case::sanitize::sanitize;
+use crate::case::time::{
+    Resolved, TimeError, Unresolved, Zone, ZoneError, format_local, parse_local,
+};
+use crate::case::{Case, Disambiguation, Failure, Platform, SkillKind};
+
+/// The guide's "Account linking test credentials": username and password on one line.
+pub(crate) const CREDENTIALS_LABEL: &str = "Account linking test credentials";
+/// What stands in for the password unless secrets are included.
+pub(crate) const PASSWORD_WITHHELD: &str = "(password shared separately)";
+/// What an empty required item shows.
+pub(crate) const MISSING: &str = "(missing)";
+/// What an empty Domain List shows: the guide asks for it, so "none" is an answer.
+const NO_DOMAINS: &str = "(none)";
+
+/// The value of one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Value {
+    /// One line, already flattened and trimmed.
+    Line(String),
+    /// Long text that may span lines; blank lines at either end and trailing spaces removed.
+    Text(String),
+    /// A required item with no value.
+    Missing,
+    /// An optional item with no value.
+    Empty,
+}
+
+/// One labelled item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Item {
+    /// What the item is called in the export.
+    pub label: &'static str,
+    /// What it shows.
+    pub value: Value,
+}
+
+/// How a block's items are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// One labelled value each.
+    Fields,
+    /// A short list under the block's title (the steps tried); only answered items.
+    Checklist,
+}
+
+/// A run of items, optionally under a title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Block {
+    /// Shown above the items.
+    pub title: Option<&'static str>,
+    /// How the items are laid out.
+    pub layout: Layout,
+    /// The items, in order.
+    pub items: Vec<Item>,
+}
+
+/// Everything an export shows, in order: the guide's items and the extra context, the
+/// account-linking configuration, the steps already tried, and the notes.
+pub(crate) fn blocks(case: &Case, options: Options) -> Vec<Block> {
+    vec![
+        Block {
+            title: None,
+            layout: Layout::Fields,
+            items: guide_items(case, options),
+        },
+        Block {
+            title: Some(Section::Configuration.title()),
+            layout: Layout::Fields,
+            items: configuration_items(case),
+        },
+        Block {
+            title: Some(Section::StepsTried.title()),
+            layout: Layout::Checklist,
+            items: crate::case::Step::ALL
+                .iter()
+                .filter_map(|step| {
+                    let state = case.steps_tried.get(*step)?;
+                    Some(Item {
+                        label: checklist::field(FieldId::Step(*step)).label,
+                        value: Value::Line(state.label().to_owned()),
+                    })
+                })
+                .collect(),
+        },
+        Block {
+            title: None,
+            layout: Layout::Fields,
+            items: vec![long_text(FieldId::Notes, &case.notes)],
+        },
+    ]
+}
+
+fn guide_items(case: &Case, options: Options) -> Vec<Item> {
+    let failure = &case.failure;
+    let mobile = failure
+        .platforms
+        .iter()
+        .any(|p| matches!(p, Platform::Android | Platform::Ios));
+    let mut items = vec![
+        line(FieldId::SkillId, &case.skill.id),
+        Item {
+            label: CREDENTIALS_LABEL,
+            value: credentials(case, options),
+        },
+        line(FieldId::CustomerId, &failure.customer_id),
+        Item {
+            label: label(FieldId::Utc),
+            value: failure_time(failure),
+        },
+        joined(FieldId::Regions, failure.regions.iter().map(|r| r.id())),
+        joined(
+            FieldId::Platforms,
+            failure.platforms.iter().map(|p| p.label()),
+        ),
+        Item {
+            label: label(FieldId::AppVersion),
+            value: required_when(mobile, &failure.app_version),
+        },
+        line(FieldId::Browser, &failure.browser),
+        line(FieldId::SkillName, &case.skill.name),
+        line(
+            FieldId::SkillKind,
+            case.skill.kind.map_or("", SkillKind::label),
+        ),
+    ];
+    if case.skill.kind == Some(SkillKind::SmartHome) {
+        let answer = case
+            .skill
+            .send_alexa_events
+            .map(|on| if on { "Yes" } else { "No" });
+        items.push(line(FieldId::SendAlexaEvents, answer.unwrap_or_default()));
+    }
+    items.extend([
+        joined(
+            FieldId::Symptoms,
+            failure.symptoms.iter().map(|s| s.label()),
+        ),
+        long_text(FieldId::Description, &failure.description),
+        line(FieldId::ScreenshotUrl, &failure.screenshot_url),
+    ]);
+    items
+}
+
+fn configuration_items(case: &Case) -> Vec<Item> {
+    let linking = &case.account_linking;
+    let domains = joined(FieldId::Domains, linking.domains.iter().map(String::as_str));
+    let expiration = linking
+        .default_token_expiration_seconds
+        .map(|secs| format!("{secs} seconds"))
+        .unwrap_or_default();
+    vec![
+        line(FieldId::AuthorizationUrl, &linking.authorization_url),
+        Item {
+            value: if domains.value == Value::Empty {
+                Value::Line(NO_DOMAINS.to_owned())
+            } else {
+                domains.value
+            },
+            ..domains
+        },
+        line(
+            FieldId::GrantType,
+            linking.grant_type.map_or("", |g| g.label()),
+        ),
+        line(FieldId::AccessTokenUrl, &linking.access_token_url),
+        line(
+            FieldId::AccessTokenScheme,
+            linking.access_token_scheme.map_or("", |s| s.label()),
+        ),
+        line(FieldId::TokenExpiration, &expiration),
+        line(FieldId::ClientId, &linking.client_id),
+        joined(FieldId::Scopes, linking.scopes.iter().map(String::as_str)),
+    ]
+}
+
+fn label(id: FieldId) -> &'static str {
+    checklist::field(id).label
+}
+
+/// `text` on one line, sanitized and trimmed: line breaks and tabs become spaces.
+pub(crate) fn one_line(text: &str) -> String {
+    sanitize(text)
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// A one-line item; empty means `(missing)` or left out, as the checklist says.
+fn line(id: FieldId, text: &str) -> Item {
+    let text = one_line(text);
+    let value = if !text.is_empty() {
+        Value::Line(text)
+    } else if checklist::field(id).required == Required::Yes {
+        Value::Missing
+    } else {
+        Value::Empty
+    };
+    Item {
+        label: label(id),
+        value,
+    }
+}
+
+fn required_when(required: bool, text: &str) -> Value {
+    match one_line(text) {
+        text if !text.is_empty() => Value::Line(text),
+        _ if required => Value::Missing,
+        _ => Value::Empty,
+    }
+}
+
+/// A list on one line, comma-separated; blank entries are skipped.
+fn joined<'a>(id: FieldId, entries: impl Iterator<Item = &'a str>) -> Item {
+    let entries: Vec<String> = entries
+        .map(one_line)
+        .filter(|entry| !entry.is_empty())
+        .collect();
+    line(id, &entries.join(", "))
+}
+
+/// Long text as typed, minus banned characters, trailing spaces and blank edge lines.
+fn long_text(id: FieldId, text: &str) -> Item {
+    let text = sanitize(text);
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let start = lines.iter().position(|l| !l.is_empty());
+    let end = lines.iter().rposition(|l| !l.is_empty());
+    let value = match (start, end) {
+        (Some(start), Some(end)) => Value::Text(lines[start..=end].join("\n")),
+        _ if checklist::field(id).required == Required::Yes => Value::Missing,
+        _ => Value::Empty,
+    };
+    Item {
+        label: label(id),
+        value,
+    }
+}
+
+fn credentials(case: &Case, options: Options) -> Value {
+    let account = &case.test_account;
+    let username = one_line(&account.username);
+    if username.is_empty() && account.password.is_empty() {
+        return Value::Missing;
+    }
+    let password = if options.include_secrets {
+        // Not trimmed: spaces at either end may be part of the password.
+        sanitize(account.password.expose())
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    } else {
+        PASSWORD_WITHHELD.to_owned()
+    };
+    let or_missing = |text: String| {
+        if text.is_empty() {
+            MISSING.to_owned()
+        } else {
+            text
+        }
+    };
+    Value::Line(format!(
+        "{} / {}",
+        or_missing(username),
+        or_missing(password)
+    ))
+}
+
+fn human_utc(instant: DateTime<Utc>) -> String {
+    instant.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+/// The failure time in UTC with what was entered, or an honest "unknown (…)" saying why
+/// there is no single instant. Never guesses at a DST gap or fold.
+fn failure_time(failure: &Failure) -> Value {
+    let raw_time = one_line(&failure.local_time);
+    if raw_time.is_empty() {
+        return Value::Missing;
+    }
+    let raw_zone = one_line(&failure.time_zone);
+    // Canonical spellings when they parse, else what was typed.
+    let local = parse_local(&raw_time).map_or_else(|_| raw_time.clone(), format_local);
+    let zone = Zone::parse(&raw_zone).map_or_else(|_| raw_zone.clone(), |z| z.name());
+    let entered = format!("{local} {zone}");
+    let resolved = match failure.resolve() {
+        Ok((resolved, _)) | Err(Unresolved::Ambiguous(resolved)) => resolved,
+        Err(Unresolved::Time(TimeError::Empty)) => return Value::Missing,
+        Err(Unresolved::Time(TimeError::Format(_))) => {
+            return unknown(&format!(
+                "\"{raw_time}\" {zone}: not a date and time like 2026-11-21 14:03"
+            ));
+        }
+        Err(Unresolved::Zone(ZoneError::Empty)) => {
+            return unknown(&format!("{local} with no time zone"));
+        }
+        Err(Unresolved::Zone(ZoneError::BadOffset(_) | ZoneError::Unknown { .. })) => {
+            return unknown(&format!("{local} \"{raw_zone}\": not a known time zone"));
+        }
+    };
+    match (resolved, failure.disambiguation) {
+        (Resolved::Unique(instant), _) => {
+            Value::Line(format!("{} (entered as {entered})", human_utc(instant)))
+        }
+        (Resolved::Fold { earlier, later }, None) => unknown(&format!(
+            "{entered} is ambiguous: the clocks showed that time twice, at {} and at {}",
+            human_utc(earlier),
+            human_utc(later)
+        )),
+        (Resolved::Gap { earlier, later }, None) => unknown(&format!(
+            "{entered} is ambiguous: the clocks skipped that time; it reads as {} or as {}",
+            human_utc(earlier),
+            human_utc(later)
+        )),
+        (Resolved::Fold { earlier, later }, Some(choice)) => {
+            let (instant, which) = pick(earlier, later, choice);
+            Value::Line(format!(
+                "{} (entered as {entered}, the {which} of two)",
+                human_utc(instant)
+            ))
+        }
+        (Resolved::Gap { earlier, later }, Some(choice)) => {
+            let (instant, which) = pick(earlier, later, choice);
+            Value::Line(format!(
+                "{} (entered as {entered}, a time the clocks skipped, read as the {which} of two)",
+                human_utc(instant)
+            ))
+        }
+    }
+}
+
+fn pick(
+    earlier: DateTime<Utc>,
+    later: DateTime<Utc>,
+    choice: Disambiguation,
+) -> (DateTime<Utc>, &'static str) {
+    match choice {
+        Disambiguation::Earlier => (earlier, "earlier"),
+        Disambiguation::Later => (later, "later"),
+    }
+}
+
+fn unknown(why: &str) -> Value {
+    Value::Line(format!("unknown ({why})"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::{example_case, fold_case, gap_case};
+
+    fn time_of(case: &Case) -> Value {
+        failure_time(&case.failure)
+    }
+
+    fn line_of(text: &str) -> Value {
+        Value::Line(text.to_owned())
+    }
+
+    #[test]
+    fn time_shows_utc_and_what_was_entered() {
+        assert_eq!(
+            time_of(&example_case()),
+            line_of("2026-11-21 19:03:00 UTC (entered as 2026-11-21 14:03 America/New_York)")
+        );
+    }
+
+    #[test]
+    fn time_in_a_fold_names_the_chosen_instant() {
+        let mut case = fold_case();
+        assert_eq!(
+            time_of(&case),
+            line_of(
+                "2026-11-01 05:30:00 UTC (entered as 2026-11-01 01:30 America/New_York, \
+                 the earlier of two)"
+            )
+        );
+        case.failure.disambiguation = Some(Disambiguation::Later);
+        assert!(
+            matches!(time_of(&case), Value::Line(t) if t.starts_with("2026-11-01 06:30:00 UTC"))
+        );
+    }
+
+    #[test]
+    fn time_in_a_gap_without_a_choice_is_unknown_and_names_both_readings() {
+        assert_eq!(
+            time_of(&gap_case()),
+            line_of(
+                "unknown (2026-03-08 02:30 America/New_York is ambiguous: the clocks skipped \
+                 that time; it reads as 2026-03-08 06:30:00 UTC or as 2026-03-08 07:30:00 UTC)"
+            )
+        );
+        let mut case = gap_case();
+        case.failure.disambiguation = Some(Disambiguation::Later);
+        assert_eq!(
+            time_of(&case),
+            line_of(
+                "2026-03-08 07:30:00 UTC (entered as 2026-03-08 02:30 America/New_York, a time \
+                 the clocks skipped, read as the later of two)"
+            )
+        );
+    }
+
+    #[test]
+    fn time_with_bad_input_says_what_is_wrong_without_guessing() {
+        let mut case = example_case();
+        case.failure.time_zone = "PST".to_owned();
+        assert_eq!(
+            time_of(&case),
+            line_of("unknown (2026-11-21 14:03 \"PST\": not a known time zone)")
+        );
+        case.failure.time_zone = "  ".to_owned();
+        assert_eq!(
+            time_of(&case),
+            line_of("unknown (2026-11-21 14:03 with no time zone)")
+        );
+        case.failure.local_time = "yesterday\nafternoon".to_owned();
+        case.failure.time_zone = "america/new_york".to_owned();
+        assert_eq!(
+            time_of(&case),
+            line_of(
+                "unknown (\"yesterday afternoon\" America/New_York: not a date and time like \
+                 2026-11-21 14:03)"
+            )
+        );
+        case.failure.local_time = String::new();
+        assert_eq!(time_of(&case), Value::Missing);
+    }
+
+    #[test]
+    fn app_version_is_required_only_for_the_mobile_apps() {
+        let mut case = example_case();
+        case.failure.app_version = String::new();
+        let version = |case: &Case| {
+            guide_items(case, Options::default())
+                .into_iter()
+                .find(|i| i.label == label(FieldId::AppVersion))
+                .map(|i| i.value)
+        };
+        assert_eq!(version(&case), Some(Value::Missing));
+        case.failure.platforms = vec![Platform::Browser];
+        assert_eq!(version(&case), Some(Value::Empty));
+    }
+
+    #[test]
+    fn long_text_drops_blank_edges_and_trailing_spaces() {
+        let item = long_text(FieldId::Description, "\n  \nfirst  \n\n\tsecond\n\n");
+        assert_eq!(item.value, Value::Text("first\n\n\tsecond".to_owned()));
+        assert_eq!(
+            long_text(FieldId::Description, " \n ").value,
+            Value::Missing
+        );
+        assert_eq!(long_text(FieldId::Notes, "").value, Value::Empty);
+    }
+}
