@@ -10,6 +10,7 @@ use chrono::{
 use chrono_tz::Tz;
 
 use super::model::Disambiguation;
+use super::sanitize::excerpt;
 use super::zones;
 
 /// A time zone a case can name: an IANA zone or a fixed offset from UTC.
@@ -28,6 +29,12 @@ impl Zone {
         let text = input.trim();
         if text.is_empty() {
             return Err(ZoneError::Empty);
+        }
+        if zones::is_abbreviation(text) {
+            return Err(ZoneError::Abbreviation {
+                input: text.to_owned(),
+                suggestions: zones::suggest(text, 3),
+            });
         }
         if let Some(tz) = zones::lookup(text) {
             return Ok(Self::Named(tz));
@@ -108,6 +115,10 @@ fn parse_offset(text: &str) -> Option<FixedOffset> {
         b'-' => (-1, &text[1..]),
         _ => return None,
     };
+    // Byte slicing below is only sound on ASCII.
+    if !digits.is_ascii() {
+        return None;
+    }
     let (hours, minutes) = match digits.split_once(':') {
         Some((h, m)) => (h, m),
         None if digits.len() == 4 => digits.split_at(2),
@@ -133,10 +144,18 @@ pub enum ZoneError {
     #[error("no time zone given")]
     Empty,
     /// An offset out of range or malformed.
-    #[error("'{0}' is not an offset: expected +HH:MM or UTC±H, at most ±18:00")]
+    #[error("{} is not an offset: expected +HH:MM or UTC±H, at most ±18:00", excerpt(.0))]
     BadOffset(String),
+    /// An abbreviation such as PST: ambiguous, so not accepted as a zone.
+    #[error("'{input}' is an abbreviation, not a time zone; choose a zone such as {}", .suggestions.join(", "))]
+    Abbreviation {
+        /// What was typed.
+        input: String,
+        /// Zones it usually means.
+        suggestions: Vec<String>,
+    },
     /// Not a zone name we know.
-    #[error("unknown time zone '{input}'{}", suggestion_text(.suggestions))]
+    #[error("unknown time zone {}{}", excerpt(.input), suggestion_text(.suggestions))]
     Unknown {
         /// What was typed.
         input: String,
@@ -193,7 +212,7 @@ pub enum TimeError {
     #[error("no time given")]
     Empty,
     /// Not `YYYY-MM-DD HH:MM[:SS]`, or not a real date.
-    #[error("expected YYYY-MM-DD HH:MM[:SS], e.g. 2026-11-21 14:03, got '{0}'")]
+    #[error("expected YYYY-MM-DD HH:MM[:SS], e.g. 2026-11-21 14:03, got {}", excerpt(.0))]
     Format(String),
 }
 
@@ -449,7 +468,27 @@ mod tests {
             "America/New_York"
         );
         assert_eq!(Zone::parse("utc").unwrap().to_string(), "UTC");
-        assert!(matches!(Zone::parse("PST"), Err(ZoneError::Unknown { .. })));
+        assert!(matches!(
+            Zone::parse("Mars/Olympus"),
+            Err(ZoneError::Unknown { .. })
+        ));
+    }
+
+    #[test]
+    fn abbreviations_are_not_zones_even_where_tzdb_has_the_name() {
+        for abbr in ["PST", "cet", "EST", "IST"] {
+            let err = Zone::parse(abbr).unwrap_err();
+            assert!(
+                matches!(err, ZoneError::Abbreviation { .. }),
+                "{abbr}: {err}"
+            );
+        }
+        let message = Zone::parse("PST").unwrap_err().to_string();
+        assert!(
+            message.contains("abbreviation") && message.contains("America/Los_Angeles"),
+            "{message}"
+        );
+        assert_eq!(Zone::parse("UTC").unwrap().to_string(), "UTC");
     }
 
     #[test]
@@ -479,5 +518,131 @@ mod tests {
             format_utc(utc("2026-11-21T19:03:00.75Z")),
             "2026-11-21T19:03:00Z"
         );
+    }
+
+    use proptest::prelude::*;
+
+    /// Any whole-second wall-clock time from 1900-01-01 00:00:00 to 2100-12-31 23:59:59.
+    fn any_local() -> impl Strategy<Value = NaiveDateTime> {
+        (-2_208_988_800_i64..4_133_980_800_i64)
+            .prop_map(|secs| DateTime::from_timestamp(secs, 0).unwrap().naive_utc())
+    }
+
+    fn any_tz() -> impl Strategy<Value = Tz> {
+        proptest::sample::select(chrono_tz::TZ_VARIANTS.to_vec())
+    }
+
+    /// A wall-clock time within a few hours of one of `tz`'s transitions after
+    /// `year`-01-01 (per jiff's tzdb, which only serves to aim at the edges), or any time.
+    fn near_a_transition(tz: Tz, year: i32, delta_secs: i64) -> NaiveDateTime {
+        let start = NaiveDate::from_ymd_opt(year, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+            .and_utc();
+        let jiff_tz = jiff::tz::TimeZone::get(tz.name()).unwrap();
+        let from = jiff::Timestamp::from_second(start.timestamp()).unwrap();
+        let at = jiff_tz
+            .following(from)
+            .next()
+            .map_or(start.timestamp(), |t| t.timestamp().as_second());
+        let at = DateTime::from_timestamp(at, 0).unwrap();
+        let wall = Zone::Named(tz).offset_at(at);
+        (at.naive_utc() + Duration::seconds(i64::from(wall.local_minus_utc()) + delta_secs))
+            .min(parse_local("2100-12-31 23:59:59").unwrap())
+    }
+
+    fn check_invariants(local: NaiveDateTime, tz: Tz) -> Result<(), TestCaseError> {
+        let resolved = resolve(local, &Zone::Named(tz));
+        let earlier = resolved.pick(Policy::Earlier).unwrap();
+        let later = resolved.pick(Policy::Later).unwrap();
+        prop_assert!(earlier <= later, "{local} in {tz}: {resolved:?}");
+        let compatible = resolved.pick(Policy::Compatible).unwrap();
+        prop_assert!(compatible == earlier || compatible == later);
+        prop_assert_eq!(
+            resolved.pick(Policy::Reject).is_ok(),
+            !resolved.is_ambiguous()
+        );
+        match resolved {
+            Resolved::Unique(t) => {
+                prop_assert_eq!(t.with_timezone(&tz).naive_local(), local, "{}", tz);
+            }
+            Resolved::Fold { earlier, later } => {
+                prop_assert!(earlier < later, "{local} in {tz}: {resolved:?}");
+                for t in [earlier, later] {
+                    prop_assert_eq!(t.with_timezone(&tz).naive_local(), local, "{}", tz);
+                }
+            }
+            Resolved::Gap { earlier, later } => {
+                prop_assert!(earlier < later, "{local} in {tz}: {resolved:?}");
+                // The picks are real instants whose wall clocks straddle the skipped time.
+                prop_assert!(earlier.with_timezone(&tz).naive_local() < local);
+                prop_assert!(later.with_timezone(&tz).naive_local() > local);
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn zone_parse_rejects_a_sign_followed_by_multibyte_characters() {
+        // Found by `zone_parse_never_panics` (split_at(2) inside a character): a case
+        // file's `failure.time_zone` must not be able to crash `linkcase validate` (exit 101).
+        for input in [
+            "-\u{2ebf0}",
+            "+a\u{20ac}",
+            "UTC+\u{e9}\u{e9}",
+            "GMT-1\u{e9}",
+        ] {
+            assert!(
+                matches!(Zone::parse(input), Err(ZoneError::BadOffset(_))),
+                "{input}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn parse_local_never_panics(input in any::<String>()) {
+            let _ = parse_local(&input);
+        }
+
+        #[test]
+        fn parse_local_never_panics_on_near_misses(input in "[0-9]{0,6}[-/T :]{0,2}[0-9: T.+-]{0,16}") {
+            if let Ok(local) = parse_local(&input) {
+                prop_assert_eq!(parse_local(&format_local(local)), Ok(local));
+            }
+        }
+
+        #[test]
+        fn zone_parse_never_panics(input in any::<String>()) {
+            let _ = Zone::parse(&input);
+        }
+
+        #[test]
+        fn zone_parse_never_panics_on_offset_like_input(
+            input in "(UTC|GMT|utc|gmt|Etc/GMT)?[+-]?[0-9]{0,5}:?[0-9]{0,3}",
+        ) {
+            if let Ok(zone) = Zone::parse(&input) {
+                // What is stored parses back to the same zone.
+                prop_assert_eq!(Zone::parse(&zone.name()), Ok(zone));
+            }
+        }
+
+        #[test]
+        fn earlier_is_never_after_later_and_unique_times_keep_their_wall_clock(
+            local in any_local(),
+            tz in any_tz(),
+        ) {
+            check_invariants(local, tz)?;
+        }
+
+        #[test]
+        fn invariants_hold_at_dst_edges(
+            tz in any_tz(),
+            year in 1900_i32..2100,
+            delta_secs in -3 * 3600_i64..3 * 3600,
+        ) {
+            check_invariants(near_a_transition(tz, year, delta_secs), tz)?;
+        }
     }
 }

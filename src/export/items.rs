@@ -304,6 +304,11 @@ fn failure_time(failure: &Failure) -> Value {
         Err(Unresolved::Zone(ZoneError::BadOffset(_) | ZoneError::Unknown { .. })) => {
             return unknown(&format!("{local} \"{raw_zone}\": not a known time zone"));
         }
+        Err(Unresolved::Zone(ZoneError::Abbreviation { .. })) => {
+            return unknown(&format!(
+                "{local} \"{raw_zone}\": an abbreviation, not a time zone"
+            ));
+        }
     };
     match (resolved, failure.disambiguation) {
         (Resolved::Unique(instant), _) => {
@@ -411,10 +416,15 @@ mod tests {
     #[test]
     fn time_with_bad_input_says_what_is_wrong_without_guessing() {
         let mut case = example_case();
+        case.failure.time_zone = "Mars/Olympus".to_owned();
+        assert_eq!(
+            time_of(&case),
+            line_of("unknown (2026-11-21 14:03 \"Mars/Olympus\": not a known time zone)")
+        );
         case.failure.time_zone = "PST".to_owned();
         assert_eq!(
             time_of(&case),
-            line_of("unknown (2026-11-21 14:03 \"PST\": not a known time zone)")
+            line_of("unknown (2026-11-21 14:03 \"PST\": an abbreviation, not a time zone)")
         );
         case.failure.time_zone = "  ".to_owned();
         assert_eq!(
