@@ -1,7 +1,10 @@
 //! One test per rule of DESIGN §1, named after it.
 
 use super::*;
-use crate::case::model::{Disambiguation, Region, Secret, Symptom, TokenScheme};
+use crate::case::model::{
+    Disambiguation, GrantType, Region, Secret, SkillKind, Symptom, TokenScheme,
+};
+use crate::case::time::parse_utc;
 use proptest::prelude::*;
 
 const EXAMPLE: &str = include_str!("../../../tests/fixtures/example.json");
