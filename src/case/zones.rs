@@ -177,7 +177,13 @@ struct Table {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut names: Vec<&'static str> = TZ_VARIANTS.iter().map(|tz| tz.name()).collect();
+        // Legacy tzdb zones named like abbreviations (CET, EST, MST…) are not values a case
+        // may use (DESIGN §1), so they are never offered; `lookup` still knows them.
+        let mut names: Vec<&'static str> = TZ_VARIANTS
+            .iter()
+            .map(|tz| tz.name())
+            .filter(|name| !is_abbreviation(name))
+            .collect();
         names.sort_unstable();
         names.dedup();
         let by_lowercase_name = TZ_VARIANTS
@@ -205,7 +211,8 @@ pub fn lookup(name: &str) -> Option<Tz> {
         .copied()
 }
 
-/// Every IANA zone name chrono-tz knows (canonical names, links and `UTC`), sorted.
+/// Every zone name a case may use, sorted: chrono-tz's canonical names, links and `UTC`,
+/// without the legacy zones named like abbreviations (`CET`, `EST`…).
 #[must_use]
 pub fn all_names() -> &'static [&'static str] {
     &table().names
@@ -235,7 +242,7 @@ pub fn search(query: &str, limit: usize) -> Vec<ZoneMatch> {
             found.push(ZoneMatch { name, note });
         }
     };
-    if let Some(tz) = lookup(&joined) {
+    if let Some(tz) = lookup(&joined).filter(|tz| !is_abbreviation(tz.name())) {
         add(&mut found, tz.name(), None);
     }
     for row in ABBREVIATIONS
@@ -411,18 +418,15 @@ mod tests {
     }
 
     #[test]
-    fn abbreviation_that_is_also_a_zone_name_lists_the_zone_first() {
-        // "EST" is a (fixed-offset) tzdb name; the abbreviation's zones follow it.
+    fn abbreviation_that_is_also_a_legacy_zone_offers_only_real_zones() {
+        // "EST" is a legacy fixed-offset tzdb name, which a case may not use: search
+        // offers the zones the abbreviation stands for instead, and never "EST" itself.
         let found = search("EST", 5);
-        assert_eq!(
-            found[0],
-            ZoneMatch {
-                name: "EST",
-                note: None
-            }
-        );
-        assert_eq!(found[1].name, "America/New_York");
-        assert_eq!(found[1].note, Some("EST: Eastern Time"));
+        assert_eq!(found[0].name, "America/New_York");
+        assert_eq!(found[0].note, Some("EST: Eastern Time"));
+        assert!(found.iter().all(|m| m.name != "EST"), "{found:?}");
+        assert!(!all_names().contains(&"CET"));
+        assert!(lookup("CET").is_some());
     }
 
     #[test]
