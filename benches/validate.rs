@@ -34,8 +34,9 @@ fn main() {
         std::fs::write(dir.path().join(format!("case-{i:05}.json")), text).expect("write");
     }
     println!(
-        "{files} files, {} KiB average, in {}",
-        total_bytes / files / 1024,
+        "{files} files, {}.{} KiB average, in {}",
+        (total_bytes * 10 / files / 1024) / 10,
+        (total_bytes * 10 / files / 1024) % 10,
         dir.path().display()
     );
 
