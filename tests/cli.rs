@@ -479,3 +479,22 @@ fn readme_shows_the_current_text_export_of_the_example() {
         "README.md's example is stale; paste:\n{export}"
     );
 }
+
+#[test]
+fn export_of_a_malformed_case_exits_1_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "case.json",
+        example_with(|v| v["account_linking"]["type"] = "OAUTH".into()),
+    );
+    linkcase()
+        .arg("export")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(contains(
+            "account_linking.type: unknown variant 'OAUTH', expected 'AUTH_CODE' or 'IMPLICIT'",
+        ));
+}
