@@ -8,13 +8,17 @@ mod zones;
 
 use std::ffi::OsString;
 use std::io::Write;
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::case::Case;
 use crate::error::{EXIT_USAGE, Error};
 
 const AFTER_HELP: &str = "\
 Examples:
+  linkcase                                 fill in a new case in the interactive form
+  linkcase open case.json                  continue a case file in the form
   linkcase validate cases/                 check every *.json case file in a folder
   linkcase export case.json --format markdown -o case.md
   linkcase utc \"2026-11-21 14:03\" --tz America/New_York
@@ -28,16 +32,24 @@ Exit codes: 0 = fine, 1 = a case has errors (or the answer is no), 2 = unreadabl
 /// checks every answer, converts the failure time to UTC, and exports a case that is
 /// ready to paste into the contact-us form.
 #[derive(Debug, Parser)]
-#[command(name = "linkcase", version, after_help = AFTER_HELP, arg_required_else_help = true)]
+#[command(name = "linkcase", version, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// What to do.
+    /// What to do; without a command, the interactive form opens on a new case.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the interactive form on a new case.
+    New,
+    /// Open the interactive form on a case file.
+    Open {
+        /// The case file (JSON).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Check case files against every rule; one line per finding.
     Validate(validate::Args),
     /// Render a case as text (for the contact-us form), Markdown or JSON.
@@ -64,11 +76,14 @@ where
         }
     };
     let result = match cli.command {
-        Command::Validate(args) => validate::run(&args),
-        Command::Export(args) => export::run(&args),
-
-        Command::Utc(args) => utc::run(&args),
-        Command::Zones(args) => zones::run(&args),
+        None | Some(Command::New) => crate::tui::run(Case::default()),
+        Some(Command::Open { file }) => {
+            crate::files::read_case(&file).and_then(|loaded| crate::tui::run(loaded.case))
+        }
+        Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Utc(args)) => utc::run(&args),
+        Some(Command::Zones(args)) => zones::run(&args),
     };
     match result {
         Ok(code) => code,

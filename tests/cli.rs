@@ -29,11 +29,32 @@ fn example_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
 }
 
 #[test]
-fn no_arguments_shows_help_and_exits_2() {
+fn without_a_terminal_the_form_points_at_the_commands_and_exits_2() {
+    // assert_cmd gives the child no TTY, so `linkcase`, `new` and `open` cannot open the form.
+    for args in [&[][..], &["new"][..]] {
+        linkcase()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(contains("needs a terminal").and(contains("validate")));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let case = write(dir.path(), "case.json", EXAMPLE);
     linkcase()
+        .arg("open")
+        .arg(&case)
         .assert()
         .code(2)
-        .stderr(contains("Usage: linkcase"));
+        .stderr(contains("needs a terminal"));
+}
+
+#[test]
+fn open_names_a_file_it_cannot_read() {
+    linkcase()
+        .args(["open", "/nonexistent/case.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("/nonexistent/case.json"));
 }
 
 #[test]

@@ -1,0 +1,398 @@
+//! The app's state and its one entry point, [`App::update`]: an [`Action`] in, the case and
+//! the screen state changed, maybe an [`Effect`] out for the loop to perform. No I/O here,
+//! no clock and no environment: `now`, the default zone and the theme are injected.
+
+mod dialog;
+mod edit;
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use super::action::{Action, Effect};
+use super::editor::{Editor, Reveal};
+use super::keymap::Context;
+use super::theme::Theme;
+use crate::case::time::Zone;
+use crate::case::validate::{Progress, is_filled};
+use crate::case::{Case, FIELDS, Field, FieldId, Finding, Report, Severity, Validator};
+
+pub use dialog::{Dialog, SECRET_CHOICES};
+
+/// What the app needs from outside, given once so that tests are deterministic.
+#[derive(Debug, Clone, Copy)]
+pub struct Env {
+    /// The current time (the loop keeps it current with [`App::set_now`]).
+    pub now: DateTime<Utc>,
+    /// The zone a new case starts with (`$TZ` or the system zone).
+    pub zone: Zone,
+    /// The styles to draw with.
+    pub theme: Theme,
+}
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The form: sidebar, editor, help.
+    Form,
+    /// The case as it will be filed, and every finding.
+    Review {
+        /// The highlighted finding.
+        selected: usize,
+        /// How far the export text is scrolled.
+        scroll: u16,
+    },
+}
+
+/// How a status message reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Neutral news.
+    Info,
+    /// Something worked.
+    Success,
+    /// Worth knowing.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// The one-line status message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// What it says.
+    pub text: String,
+    /// How it reads.
+    pub tone: Tone,
+}
+
+/// Whether the case has changes that no save has written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changes {
+    /// Nothing changed since it was opened.
+    None,
+    /// Changed since it was opened or last saved.
+    Unsaved,
+    /// Saved after the last change.
+    Saved,
+}
+
+/// How a field is marked in the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Not visited yet, or visited and left empty without a problem.
+    Empty,
+    /// Filled and fine.
+    Ok,
+    /// Has a warning.
+    Warning,
+    /// Has an error.
+    Error,
+}
+
+/// The whole state of the TUI.
+#[derive(Debug)]
+pub struct App {
+    case: Case,
+    validator: Validator,
+    now: DateTime<Utc>,
+    theme: Theme,
+    report: Report,
+    focus: usize,
+    editor: Editor,
+    reveal: Reveal,
+    touched: HashSet<FieldId>,
+    screen: Screen,
+    dialog: Option<Dialog>,
+    status: Option<Status>,
+    changes: Changes,
+    size: (u16, u16),
+}
+
+impl App {
+    /// An app editing `case`. A case without a time zone gets `env.zone`; fields that already
+    /// hold a value count as visited, so a loaded case shows its problems at once.
+    #[must_use]
+    pub fn new(mut case: Case, env: Env) -> Self {
+        if case.failure.time_zone.trim().is_empty() {
+            case.failure.time_zone = env.zone.name();
+        }
+        let validator = Validator::at(env.now);
+        let report = validator.validate(&case);
+        let touched = FIELDS
+            .iter()
+            .filter(|f| is_filled(&case, f.id))
+            .map(|f| f.id)
+            .collect();
+        let editor = Editor::for_field(&FIELDS[0], &case, Reveal::Masked);
+        Self {
+            case,
+            validator,
+            now: env.now,
+            theme: env.theme,
+            report,
+            focus: 0,
+            editor,
+            reveal: Reveal::Masked,
+            touched,
+            screen: Screen::Form,
+            dialog: None,
+            status: None,
+            changes: Changes::None,
+            size: (80, 24),
+        }
+    }
+
+    /// Moves the clock on (the loop calls this before each event; validation uses it).
+    pub fn set_now(&mut self, now: DateTime<Utc>) {
+        if now != self.now {
+            self.now = now;
+            self.validator = Validator::at(now);
+            self.revalidate();
+        }
+    }
+
+    /// The case being edited.
+    #[must_use]
+    pub const fn case(&self) -> &Case {
+        &self.case
+    }
+
+    /// Every finding for the case as it is now.
+    #[must_use]
+    pub const fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The styles to draw with.
+    #[must_use]
+    pub const fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The focused field's checklist row.
+    #[must_use]
+    pub fn field(&self) -> &'static Field {
+        FIELDS.get(self.focus).unwrap_or(&FIELDS[0])
+    }
+
+    /// The focused field's editor.
+    #[must_use]
+    pub const fn editor(&self) -> &Editor {
+        &self.editor
+    }
+
+    /// Whether the password is shown.
+    #[must_use]
+    pub const fn reveal(&self) -> Reveal {
+        self.reveal
+    }
+
+    /// The screen shown.
+    #[must_use]
+    pub const fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// The open dialog, if any.
+    #[must_use]
+    pub const fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The status message, if any.
+    #[must_use]
+    pub const fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Whether there are changes no save has written.
+    #[must_use]
+    pub const fn changes(&self) -> Changes {
+        self.changes
+    }
+
+    /// The terminal size last reported.
+    #[must_use]
+    pub const fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Required fields done and errors, over the whole case.
+    #[must_use]
+    pub fn progress(&self) -> Progress {
+        self.validator.progress(&self.case, &self.report)
+    }
+
+    /// Whether the field has been visited and left (its messages are shown).
+    #[must_use]
+    pub fn is_touched(&self, id: FieldId) -> bool {
+        self.touched.contains(&id)
+    }
+
+    /// The findings shown for a field: none until it has been left once.
+    #[must_use]
+    pub fn messages(&self, id: FieldId) -> Vec<&Finding> {
+        if self.is_touched(id) {
+            self.report.for_field(id).collect()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The sidebar mark of a field.
+    #[must_use]
+    pub fn mark(&self, id: FieldId) -> Mark {
+        let messages = self.messages(id);
+        if messages.iter().any(|f| f.severity == Severity::Error) {
+            Mark::Error
+        } else if !messages.is_empty() {
+            Mark::Warning
+        } else if self.is_touched(id) && is_filled(&self.case, id) {
+            Mark::Ok
+        } else {
+            Mark::Empty
+        }
+    }
+
+    /// Errors and warnings among the fields already visited.
+    #[must_use]
+    pub fn shown_counts(&self) -> (usize, usize) {
+        let shown = self
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.field().is_none_or(|id| self.is_touched(id)));
+        shown.fold((0, 0), |(e, w), f| match f.severity {
+            Severity::Error => (e + 1, w),
+            Severity::Warning => (e, w + 1),
+        })
+    }
+
+    /// The wall clock now in the case's zone (or UTC when the zone does not parse).
+    #[must_use]
+    pub fn local_now(&self) -> NaiveDateTime {
+        Zone::parse(&self.case.failure.time_zone).map_or(self.now.naive_utc(), |zone| {
+            self.now
+                .with_timezone(&zone.offset_at(self.now))
+                .naive_local()
+        })
+    }
+
+    /// Which keymap contexts are active now.
+    #[must_use]
+    pub fn in_context(&self, context: Context) -> bool {
+        let form = self.dialog.is_none() && self.screen == Screen::Form;
+        let editor = &self.editor;
+        match context {
+            Context::Anywhere => true,
+            Context::Dialog => self.dialog.is_some(),
+            Context::Main => self.dialog.is_none(),
+            Context::Review => {
+                self.dialog.is_none() && matches!(self.screen, Screen::Review { .. })
+            }
+            Context::Form => form,
+            Context::SingleLine => form && !editor.is_multiline(),
+            Context::NotText => form && !editor.takes_text(),
+            Context::LongText => form && editor.is_multiline(),
+            Context::Choice => form && matches!(editor, Editor::Choice { .. }),
+            Context::Secret => form && self.field().id == FieldId::Password,
+            Context::List => form && matches!(editor, Editor::List { .. }),
+            Context::ListInput => form && editor.has_list_input(),
+            Context::ZoneSearch => form && editor.is_searching(),
+        }
+    }
+
+    /// Applies one action; returns the I/O the loop must perform, if any.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Resize(width, height) => {
+                self.size = (width, height);
+                None
+            }
+            Action::Outcome(outcome) => {
+                self.outcome(outcome);
+                None
+            }
+            Action::Quit => self.quit(),
+            Action::Help if !matches!(self.dialog, Some(Dialog::Help { .. }) | None) => None,
+            Action::Help => {
+                self.dialog = match self.dialog {
+                    Some(Dialog::Help { .. }) => None,
+                    _ => Some(Dialog::Help { scroll: 0 }),
+                };
+                None
+            }
+            _ if self.dialog.is_some() => self.dialog_action(&action),
+            Action::Focus(id) => {
+                self.screen = Screen::Form;
+                self.focus_field(id);
+                None
+            }
+            Action::Copy => Some(self.copy()),
+            Action::Save => {
+                self.dialog = Some(Dialog::SaveFormat { selected: 0 });
+                None
+            }
+            _ if matches!(self.screen, Screen::Review { .. }) => {
+                self.review_action(&action);
+                None
+            }
+            _ => self.form_action(action),
+        }
+    }
+
+    fn form_action(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::NextField => self.move_focus(1),
+            Action::PrevField => self.move_focus(-1),
+            Action::Review => {
+                self.leave_field();
+                self.screen = Screen::Review {
+                    selected: 0,
+                    scroll: 0,
+                };
+            }
+            Action::EditExternally => {
+                return Some(Effect::EditExternally {
+                    field: self.field().id,
+                    text: super::value::text(&self.case, self.field().id).unwrap_or_default(),
+                });
+            }
+            Action::Click(column, row) => self.click(column, row),
+            other => self.edit(other),
+        }
+        None
+    }
+
+    /// Moves the focus by `step` fields, wrapping around at either end.
+    fn move_focus(&mut self, step: isize) {
+        let count = FIELDS.len().cast_signed();
+        let next = (self.focus.cast_signed() + step).rem_euclid(count);
+        self.set_focus(next.cast_unsigned());
+    }
+
+    /// Focuses the field `id`.
+    pub(crate) fn focus_field(&mut self, id: FieldId) {
+        if let Some(index) = FIELDS.iter().position(|f| f.id == id) {
+            self.set_focus(index);
+        }
+    }
+
+    fn set_focus(&mut self, index: usize) {
+        self.leave_field();
+        self.focus = index.min(FIELDS.len() - 1);
+        self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
+    }
+
+    fn revalidate(&mut self) {
+        self.report = self.validator.validate(&self.case);
+    }
+
+    fn set_status(&mut self, tone: Tone, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            tone,
+        });
+    }
+}

@@ -1,0 +1,260 @@
+//! Dialogs (help, the DST question, save, quit), the review screen, and what the loop
+//! reports back after performing an effect.
+
+use super::{App, Changes, Screen, Tone};
+use crate::case::Disambiguation;
+use crate::case::time::{Resolved, format_utc};
+use crate::export::{self, Format, Options};
+use crate::tui::action::{Action, Effect, Outcome};
+use crate::tui::editor::Editor;
+
+/// The choices of the save dialog's second step.
+pub const SECRET_CHOICES: [&str; 2] = ["Leave the password out", "Include the password"];
+
+/// A dialog over the screen; it takes the keys until it is closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialog {
+    /// The key help, scrolled this far.
+    Help {
+        /// Lines scrolled.
+        scroll: u16,
+    },
+    /// Which instant a local time at a DST gap or fold means.
+    Dst {
+        /// 0 = earlier, 1 = later.
+        selected: usize,
+    },
+    /// Save, step one: the format.
+    SaveFormat {
+        /// Index into [`Format::ALL`].
+        selected: usize,
+    },
+    /// Save, step two: with or without the password (an explicit choice).
+    SaveSecrets {
+        /// The format chosen.
+        format: Format,
+        /// Index into [`SECRET_CHOICES`].
+        selected: usize,
+    },
+    /// Quit with unsaved changes?
+    Quit {
+        /// 0 = stay, 1 = quit.
+        selected: usize,
+    },
+}
+
+impl Dialog {
+    /// How many choices the dialog offers (0 for help).
+    #[must_use]
+    pub const fn choices(self) -> usize {
+        match self {
+            Self::Help { .. } => 0,
+            Self::Dst { .. } | Self::SaveSecrets { .. } | Self::Quit { .. } => 2,
+            Self::SaveFormat { .. } => Format::ALL.len(),
+        }
+    }
+}
+
+impl App {
+    /// The two candidate instants when the failure time is at a DST gap or fold.
+    #[must_use]
+    pub fn dst_candidates(&self) -> Option<Resolved> {
+        match self.case.failure.resolve() {
+            Ok((resolved, _)) if resolved.is_ambiguous() => Some(resolved),
+            _ => None,
+        }
+    }
+
+    pub(super) fn quit(&mut self) -> Option<Effect> {
+        // Quitting twice, or with nothing unsaved, quits; otherwise ask first.
+        match (self.changes, self.dialog) {
+            (Changes::Unsaved, Some(Dialog::Quit { .. })) | (Changes::None | Changes::Saved, _) => {
+                Some(Effect::Quit)
+            }
+            (Changes::Unsaved, _) => {
+                self.dialog = Some(Dialog::Quit { selected: 0 });
+                None
+            }
+        }
+    }
+
+    pub(super) fn copy(&mut self) -> Effect {
+        let options = Options {
+            include_secrets: true,
+        };
+        Effect::Copy {
+            text: export::render(&self.case, Format::Text, options),
+        }
+    }
+
+    pub(super) fn dialog_action(&mut self, action: &Action) -> Option<Effect> {
+        let dialog = self.dialog?;
+        let step = |selected: usize, by: isize| {
+            selected
+                .saturating_add_signed(by)
+                .min(dialog.choices().saturating_sub(1))
+        };
+        let moved = |by: isize| match dialog {
+            Dialog::Help { scroll } => Dialog::Help {
+                scroll: scroll.saturating_add_signed(i16::try_from(by).unwrap_or(0)),
+            },
+            Dialog::Dst { selected } => Dialog::Dst {
+                selected: step(selected, by),
+            },
+            Dialog::SaveFormat { selected } => Dialog::SaveFormat {
+                selected: step(selected, by),
+            },
+            Dialog::SaveSecrets { format, selected } => Dialog::SaveSecrets {
+                format,
+                selected: step(selected, by),
+            },
+            Dialog::Quit { selected } => Dialog::Quit {
+                selected: step(selected, by),
+            },
+        };
+        match action {
+            Action::Prev => self.dialog = Some(moved(-1)),
+            Action::Next => self.dialog = Some(moved(1)),
+            Action::PageUp => self.dialog = Some(moved(-10)),
+            Action::PageDown => self.dialog = Some(moved(10)),
+            Action::Cancel => {
+                self.dialog = None;
+                if let Dialog::Dst { .. } = dialog {
+                    self.set_status(
+                        Tone::Warning,
+                        "The failure time is ambiguous: choose the instant under \"Which instant\" before filing",
+                    );
+                }
+            }
+            Action::Confirm => return self.confirm(dialog),
+            _ => {}
+        }
+        None
+    }
+
+    fn confirm(&mut self, dialog: Dialog) -> Option<Effect> {
+        self.dialog = None;
+        match dialog {
+            Dialog::Help { .. } | Dialog::Quit { selected: 0 } => None,
+            Dialog::Dst { selected } => {
+                let choice = Disambiguation::ALL.get(selected).copied();
+                self.case.failure.disambiguation = choice;
+                self.changes = Changes::Unsaved;
+                self.touched.insert(crate::case::FieldId::Disambiguation);
+                self.revalidate();
+                if self.field().id == crate::case::FieldId::Disambiguation {
+                    self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
+                }
+                if let Ok(instant) = self.case.failure.utc_instant() {
+                    let which = choice.map_or("", Disambiguation::label).to_lowercase();
+                    self.set_status(
+                        Tone::Info,
+                        format!("Using the {which} instant: {}", format_utc(instant)),
+                    );
+                }
+                None
+            }
+            Dialog::SaveFormat { selected } => {
+                let format = Format::ALL.get(selected).copied().unwrap_or_default();
+                self.dialog = Some(Dialog::SaveSecrets {
+                    format,
+                    selected: 0,
+                });
+                None
+            }
+            Dialog::SaveSecrets { format, selected } => {
+                let include_secrets = selected == 1;
+                let contents = export::render(&self.case, format, Options { include_secrets });
+                Some(Effect::Save {
+                    file_name: format!("linkcase-case.{}", format.extension()),
+                    contents,
+                    format,
+                    include_secrets,
+                })
+            }
+            Dialog::Quit { .. } => Some(Effect::Quit),
+        }
+    }
+
+    pub(super) fn review_action(&mut self, action: &Action) {
+        let Screen::Review { selected, scroll } = self.screen else {
+            return;
+        };
+        let last = self.report.findings.len().saturating_sub(1);
+        self.screen = match action {
+            Action::Prev => Screen::Review {
+                selected: selected.saturating_sub(1),
+                scroll,
+            },
+            Action::Next => Screen::Review {
+                selected: (selected + 1).min(last),
+                scroll,
+            },
+            Action::PageUp => Screen::Review {
+                selected,
+                scroll: scroll.saturating_sub(10),
+            },
+            Action::PageDown => Screen::Review {
+                selected,
+                scroll: scroll.saturating_add(10),
+            },
+            Action::Review | Action::Cancel => Screen::Form,
+            Action::Confirm => {
+                if let Some(id) = self
+                    .report
+                    .findings
+                    .get(selected)
+                    .and_then(crate::case::Finding::field)
+                {
+                    self.screen = Screen::Form;
+                    self.focus_field(id);
+                }
+                return;
+            }
+            _ => return,
+        };
+    }
+
+    pub(super) fn outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Saved {
+                path,
+                replaced,
+                include_secrets,
+            } => {
+                self.changes = Changes::Saved;
+                let secrets = if include_secrets {
+                    "password included"
+                } else {
+                    "without the password"
+                };
+                let replaced = if replaced {
+                    ", replacing the earlier file"
+                } else {
+                    ""
+                };
+                self.set_status(
+                    Tone::Success,
+                    format!("Saved {} ({secrets}{replaced})", path.display()),
+                );
+            }
+            Outcome::SaveFailed(why) => self.set_status(Tone::Error, format!("Not saved: {why}")),
+            Outcome::NoClipboard => self.set_status(
+                Tone::Warning,
+                "No clipboard here yet: use Ctrl+S to save the case to a file",
+            ),
+            Outcome::Edited { field, text } => {
+                crate::tui::value::set_text(&mut self.case, field, &text);
+                self.changes = Changes::Unsaved;
+                if self.field().id == field {
+                    self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
+                }
+                self.revalidate();
+                self.set_status(Tone::Info, "Text read back from the editor");
+            }
+            Outcome::EditFailed(why) => {
+                self.set_status(Tone::Error, format!("External editor failed: {why}"));
+            }
+        }
+    }
+}

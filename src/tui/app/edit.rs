@@ -1,0 +1,402 @@
+//! Editing the focused field: typed keys, paste, choices, lists, the zone picker, the
+//! failure time, and what happens when a field is left.
+
+use ratatui::layout::Position;
+
+use super::{App, Changes, Dialog, Tone};
+use crate::case::sanitize::sanitize;
+use crate::case::time::{Zone, format_local};
+use crate::case::validate::normalize_id;
+use crate::case::{FieldId, FieldKind};
+use crate::tui::action::Action;
+use crate::tui::editor::{Editor, MASK, Reveal, breaks_line, text_of};
+use crate::tui::ui;
+use crate::tui::value;
+use crate::tui::when::parse_friendly;
+
+/// The most characters one paste puts into a field; the rest is dropped with a notice.
+pub const MAX_PASTE: usize = 10_000;
+
+/// A paste made safe: CRLF and lone CR become LF, banned characters go, long text is cut.
+/// Returns the text and whether it was cut.
+#[must_use]
+pub fn clean_paste(raw: &str) -> (String, bool) {
+    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let clean = sanitize(&unified);
+    let cut = clean.chars().count() > MAX_PASTE;
+    let text = if cut {
+        clean.chars().take(MAX_PASTE).collect()
+    } else {
+        clean.into_owned()
+    };
+    (text, cut)
+}
+
+/// A pasted list split into entries at commas, spaces and line breaks.
+#[must_use]
+pub fn split_entries(text: &str) -> Vec<String> {
+    text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl App {
+    /// Actions for the focused editor.
+    pub(super) fn edit(&mut self, action: Action) {
+        match action {
+            Action::Input(input) => {
+                let single = !self.editor.is_multiline();
+                if single && breaks_line(&input) {
+                    return;
+                }
+                if let Some(area) = self.editor.textarea_mut()
+                    && area.input(input)
+                {
+                    self.edited();
+                }
+            }
+            Action::Undo => {
+                if let Some(area) = self.editor.textarea_mut()
+                    && area.undo()
+                {
+                    self.edited();
+                }
+            }
+            Action::Newline => {
+                if let Editor::Lines(area) = &mut self.editor {
+                    area.insert_newline();
+                    self.edited();
+                }
+            }
+            Action::Paste(raw) => self.paste(&raw),
+            Action::Toggle => {
+                if let Editor::Choice { cursor } = self.editor {
+                    self.toggle(cursor);
+                }
+            }
+            Action::Prev => self.step(-1),
+            Action::Next => self.step(1),
+            Action::Confirm => match self.editor {
+                Editor::Zone { .. } => self.pick_zone(),
+                Editor::List { .. } => self.add_entry(),
+                _ => {}
+            },
+            Action::Cancel => {
+                if let Editor::Zone { .. } | Editor::List { .. } = self.editor {
+                    self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
+                }
+            }
+            Action::Reveal => self.toggle_reveal(),
+            Action::DeleteEntry => self.delete_entry(),
+            Action::EditEntry => self.edit_entry(),
+            _ => {}
+        }
+    }
+
+    /// Writes the editor's text into the case after a change.
+    fn edited(&mut self) {
+        let field = self.field();
+        let id = field.id;
+        match (&mut self.editor, field.kind) {
+            (Editor::Line(area), FieldKind::LocalTime) => {
+                let typed = text_of(area);
+                let stored = parse_friendly(&typed, self.local_now()).map_or(typed, format_local);
+                self.set_time_text(id, &stored);
+            }
+            (Editor::Line(area) | Editor::Lines(area), _) => {
+                let text = text_of(area);
+                value::set_text(&mut self.case, id, &text);
+                self.changes = Changes::Unsaved;
+            }
+            (editor @ Editor::Zone { .. }, _) => editor.refresh_matches(),
+            _ => {}
+        }
+        self.revalidate();
+    }
+
+    /// Sets the local time or zone; a change forgets an earlier DST choice, which was made
+    /// for another time and must never be applied silently to this one.
+    fn set_time_text(&mut self, id: FieldId, text: &str) {
+        if value::text(&self.case, id).as_deref() != Some(text) {
+            value::set_text(&mut self.case, id, text);
+            self.case.failure.disambiguation = None;
+            self.changes = Changes::Unsaved;
+        }
+    }
+
+    fn toggle(&mut self, index: usize) {
+        let id = self.field().id;
+        value::toggle(&mut self.case, id, index);
+        self.changes = Changes::Unsaved;
+        self.revalidate();
+    }
+
+    /// Moves the highlight in a choice, the list or the zone matches.
+    fn step(&mut self, by: isize) {
+        let options = value::options(self.field().kind).len();
+        let entries = value::list(&self.case, self.field().id).map_or(0, Vec::len);
+        let moved = |at: usize, len: usize| at.saturating_add_signed(by).min(len.saturating_sub(1));
+        match &mut self.editor {
+            Editor::Choice { cursor } => *cursor = moved(*cursor, options),
+            Editor::List { selected, .. } => {
+                *selected = match (*selected, by) {
+                    _ if entries == 0 => None,
+                    (None, _) if by < 0 => Some(entries - 1),
+                    (None, _) => Some(0),
+                    (Some(at), _) => Some(moved(at, entries)),
+                };
+            }
+            Editor::Zone {
+                matches, selected, ..
+            } => *selected = moved(*selected, matches.len()),
+            _ => {}
+        }
+    }
+
+    /// Picks the highlighted zone, or the offset typed (`+05:30`), and ends the search.
+    fn pick_zone(&mut self) {
+        let Editor::Zone {
+            input,
+            matches,
+            selected,
+        } = &self.editor
+        else {
+            return;
+        };
+        let query = text_of(input);
+        let picked = match Zone::parse(&query) {
+            Ok(zone @ Zone::Fixed(_)) => Some(zone.name()),
+            _ => matches.get(*selected).map(|m| m.name.to_owned()),
+        };
+        match picked {
+            Some(name) => {
+                self.set_time_text(FieldId::TimeZone, &name);
+                self.touched.insert(FieldId::TimeZone);
+                self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
+                self.revalidate();
+                self.set_status(Tone::Info, format!("Time zone: {name}"));
+                self.ask_dst();
+            }
+            None => self.set_status(
+                Tone::Warning,
+                "No zone matches that; try a city or a region",
+            ),
+        }
+    }
+
+    fn add_entry(&mut self) {
+        let id = self.field().id;
+        let Editor::List { input, editing, .. } = &mut self.editor else {
+            return;
+        };
+        let entries = split_entries(&text_of(input));
+        let at = editing.take();
+        *input = crate::tui::editor::textarea("", false);
+        if let Some(list) = value::list_mut(&mut self.case, id) {
+            let at = at.map_or(list.len(), |at| at.min(list.len()));
+            list.splice(at..at, entries);
+        }
+        self.changes = Changes::Unsaved;
+        self.revalidate();
+    }
+
+    fn delete_entry(&mut self) {
+        let id = self.field().id;
+        let Editor::List { selected, .. } = &mut self.editor else {
+            return;
+        };
+        if let (Some(at), Some(list)) = (*selected, value::list_mut(&mut self.case, id))
+            && at < list.len()
+        {
+            list.remove(at);
+            *selected = if list.is_empty() {
+                None
+            } else {
+                Some(at.min(list.len() - 1))
+            };
+            self.changes = Changes::Unsaved;
+            self.revalidate();
+        }
+    }
+
+    fn edit_entry(&mut self) {
+        let id = self.field().id;
+        let Editor::List {
+            input,
+            selected,
+            editing,
+        } = &mut self.editor
+        else {
+            return;
+        };
+        if editing.is_some() || !text_of(input).is_empty() {
+            return;
+        }
+        if let (Some(at), Some(list)) = (*selected, value::list_mut(&mut self.case, id))
+            && at < list.len()
+        {
+            let entry = list.remove(at);
+            *input = crate::tui::editor::textarea(&entry, false);
+            *editing = Some(at);
+            *selected = None;
+            self.changes = Changes::Unsaved;
+            self.revalidate();
+        }
+    }
+
+    fn toggle_reveal(&mut self) {
+        self.reveal = match self.reveal {
+            Reveal::Masked => Reveal::Shown,
+            Reveal::Shown => Reveal::Masked,
+        };
+        if let Editor::Line(area) = &mut self.editor {
+            match self.reveal {
+                Reveal::Masked => area.set_mask_char(MASK),
+                Reveal::Shown => area.clear_mask_char(),
+            }
+        }
+    }
+
+    /// A paste, made safe, into the focused editor. A pasted line break never moves on.
+    pub(super) fn paste(&mut self, raw: &str) {
+        let (text, cut) = clean_paste(raw);
+        if cut {
+            self.set_status(
+                Tone::Warning,
+                format!("Paste cut to its first {MAX_PASTE} characters"),
+            );
+        }
+        match &mut self.editor {
+            Editor::Lines(area) => {
+                area.insert_str(&text);
+            }
+            Editor::List { input, .. } if split_entries(&text).len() > 1 => {
+                input.insert_str(&text);
+                self.add_entry();
+                return;
+            }
+            Editor::Line(area)
+            | Editor::List { input: area, .. }
+            | Editor::Zone { input: area, .. } => {
+                area.insert_str(text.replace(['\n', '\t'], " ").trim());
+            }
+            Editor::Choice { .. } | Editor::ReadOnly => {
+                self.set_status(
+                    Tone::Info,
+                    "Paste goes into text fields; this one is chosen",
+                );
+                return;
+            }
+        }
+        self.edited();
+    }
+
+    /// What a field's value becomes when it is left, and what leaving it may ask.
+    pub(super) fn leave_field(&mut self) {
+        let id = self.field().id;
+        if let Editor::Line(area) = &self.editor
+            && self.field().kind == FieldKind::Number
+        {
+            let typed = text_of(area);
+            if !typed.trim().is_empty() && typed.trim().parse::<i64>().is_err() {
+                self.set_status(
+                    Tone::Warning,
+                    format!(
+                        "{} is not a whole number of seconds; the field was left empty",
+                        crate::case::sanitize::excerpt(&typed)
+                    ),
+                );
+            }
+        }
+        let tidy = match id {
+            FieldId::SkillId => Some(normalize_id(&self.case.skill.id).to_owned()),
+            FieldId::CustomerId => Some(self.case.failure.customer_id.trim().to_owned()),
+            _ => None,
+        };
+        if let Some(tidy) = tidy
+            && value::text(&self.case, id).as_deref() != Some(&tidy)
+        {
+            value::set_text(&mut self.case, id, &tidy);
+            self.revalidate();
+        }
+        self.touched.insert(id);
+        self.reveal = Reveal::Masked;
+        if matches!(id, FieldId::LocalTime | FieldId::TimeZone) {
+            self.ask_dst();
+        }
+    }
+
+    /// Asks which instant is meant when the failure time falls in a DST gap or fold and no
+    /// choice is recorded: never resolved silently.
+    pub(super) fn ask_dst(&mut self) {
+        let ambiguous = matches!(self.case.failure.resolve(), Ok((r, _)) if r.is_ambiguous());
+        if ambiguous && self.case.failure.disambiguation.is_none() && self.dialog.is_none() {
+            self.dialog = Some(Dialog::Dst { selected: 0 });
+        }
+    }
+
+    /// A left click: focus a field in the sidebar, toggle an option, pick a zone.
+    pub(super) fn click(&mut self, column: u16, row: u16) {
+        let Some(areas) = ui::layout(self) else {
+            return;
+        };
+        let at = Position::new(column, row);
+        if areas.sidebar.contains(at) {
+            if let Some(id) = ui::sidebar::field_at(self, areas.sidebar, row) {
+                self.focus_field(id);
+            }
+        } else if areas.editor.contains(at) {
+            match ui::field::row_at(self, areas.editor, row) {
+                Some(index) if matches!(self.editor, Editor::Choice { .. }) => {
+                    self.editor = Editor::Choice { cursor: index };
+                    self.toggle(index);
+                }
+                Some(index) if self.editor.is_searching() => {
+                    if let Editor::Zone { selected, .. } = &mut self.editor {
+                        *selected = index;
+                    }
+                    self.pick_zone();
+                }
+                Some(index) => {
+                    if let Editor::List { selected, .. } = &mut self.editor {
+                        *selected = Some(index);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paste_normalises_line_ends_and_strips_controls() {
+        let (text, cut) = clean_paste("a\r\nb\rc\u{1b}[31m\u{202e}d");
+        assert_eq!(text, "a\nb\nc[31md");
+        assert!(!cut);
+    }
+
+    #[test]
+    fn huge_paste_is_cut() {
+        let (text, cut) = clean_paste(&"x".repeat(MAX_PASTE + 5));
+        assert_eq!(text.chars().count(), MAX_PASTE);
+        assert!(cut);
+    }
+
+    #[test]
+    fn list_paste_splits_on_commas_spaces_and_lines() {
+        assert_eq!(
+            split_entries("a.example.com, b.example.com\nc.example.com  d.example.com;"),
+            [
+                "a.example.com",
+                "b.example.com",
+                "c.example.com",
+                "d.example.com"
+            ]
+        );
+    }
+}

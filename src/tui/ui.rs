@@ -1,0 +1,185 @@
+//! Drawing: the layout, the header, status and footer lines, and the screens and dialogs in
+//! `ui/*`. Everything here only reads the [`App`]; the layout is a pure function of the app
+//! and the size, so mouse clicks are hit-tested against exactly what was drawn.
+
+pub mod dialog;
+pub mod field;
+pub mod review;
+pub mod sidebar;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Screen, Tone};
+use super::keymap;
+
+/// Narrowest terminal the form is drawn in.
+pub const MIN_WIDTH: u16 = 40;
+/// Shortest terminal the form is drawn in.
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Where each part of the form goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// Title and progress.
+    pub header: Rect,
+    /// The checklist.
+    pub sidebar: Rect,
+    /// The focused field's editor.
+    pub editor: Rect,
+    /// Help and messages for the focused field.
+    pub help: Rect,
+    /// The review screen (instead of editor and help).
+    pub main: Rect,
+    /// The status message.
+    pub status: Rect,
+    /// Key hints.
+    pub footer: Rect,
+}
+
+/// The layout for the size the app last saw; `None` when the terminal is too small.
+#[must_use]
+pub fn layout(app: &App) -> Option<Areas> {
+    let (width, height) = app.size();
+    layout_in(app, Rect::new(0, 0, width, height))
+}
+
+/// The layout within `area`; `None` when it is too small.
+#[must_use]
+pub fn layout_in(app: &App, area: Rect) -> Option<Areas> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let sidebar_width = (area.width * 35 / 100).clamp(20, 40);
+    let [sidebar, main] =
+        Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Min(0)]).areas(body);
+    let editor_height = field::height(app).min(main.height.saturating_sub(3).max(3));
+    let [editor, help] =
+        Layout::vertical([Constraint::Length(editor_height), Constraint::Min(0)]).areas(main);
+    let main = match app.screen() {
+        Screen::Form => main,
+        Screen::Review { .. } => body,
+    };
+    Some(Areas {
+        header,
+        sidebar,
+        editor,
+        help,
+        main,
+        status,
+        footer,
+    })
+}
+
+/// Draws the whole app into the frame.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let Some(areas) = layout_in(app, area) else {
+        return too_small(app, frame, area);
+    };
+    header(app, frame, areas.header);
+    match app.screen() {
+        Screen::Form => {
+            sidebar::draw(app, frame, areas.sidebar);
+            field::draw(app, frame, areas.editor);
+            field::draw_help(app, frame, areas.help);
+        }
+        Screen::Review { selected, scroll } => {
+            review::draw(app, frame, areas.main, selected, scroll);
+        }
+    }
+    status(app, frame, areas.status);
+    footer(app, frame, areas.footer);
+    if let Some(dialog) = app.dialog() {
+        dialog::draw(app, frame, area, *dialog);
+    }
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "Terminal too small: linkcase needs at least {MIN_WIDTH}×{MIN_HEIGHT}. Enlarge the window, or press Ctrl+Q to quit."
+    );
+    let paragraph = Paragraph::new(text)
+        .style(app.theme().warning)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme();
+    let progress = app.progress();
+    let (errors, warnings) = app.shown_counts();
+    let mut spans = vec![
+        Span::styled(" linkcase ", theme.title),
+        Span::styled("· ", theme.dim),
+        Span::styled(
+            format!("{} of {} required done", progress.done, progress.required),
+            theme.text,
+        ),
+    ];
+    if errors > 0 {
+        spans.push(Span::styled(" · ", theme.dim));
+        spans.push(Span::styled(plural(errors, "error"), theme.error));
+    }
+    if warnings > 0 {
+        spans.push(Span::styled(" · ", theme.dim));
+        spans.push(Span::styled(plural(warnings, "warning"), theme.warning));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// `1 error`, `2 errors`.
+#[must_use]
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("{count} {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
+fn status(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme();
+    let Some(status) = app.status() else {
+        return;
+    };
+    let style = match status.tone {
+        Tone::Info => theme.status,
+        Tone::Success => theme.ok,
+        Tone::Warning => theme.warning,
+        Tone::Error => theme.error,
+    };
+    frame.render_widget(Line::styled(format!(" {}", status.text), style), area);
+}
+
+fn footer(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme();
+    let mut spans = vec![Span::raw(" ")];
+    for (key, label) in keymap::hints(|c| app.in_context(c)) {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {label}  "), theme.dim));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// A rectangle of at most `width`×`height` centred in `area`.
+#[must_use]
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}

@@ -1,0 +1,150 @@
+//! Dialogs drawn over the screen: the key help (generated from the keymap), the DST
+//! question with both UTC candidates, the two save steps, and quitting unsaved.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::case::time::{Resolved, format_utc};
+use crate::export::Format;
+use crate::tui::app::{App, Dialog, SECRET_CHOICES};
+use crate::tui::keymap;
+
+/// The help overlay's text, from the keybinding table.
+#[must_use]
+pub fn help_text() -> Vec<(Option<&'static str>, String, &'static str)> {
+    keymap::help_lines()
+}
+
+/// Draws `dialog` centred over `area`.
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, dialog: Dialog) {
+    let theme = app.theme();
+    let (title, lines, width) = match dialog {
+        Dialog::Help { scroll } => return help(app, frame, area, scroll),
+        Dialog::Dst { selected } => {
+            let failure = &app.case().failure;
+            let (what, earlier, later) = match app.dst_candidates() {
+                Some(Resolved::Gap { earlier, later }) => {
+                    ("never existed: the clocks skipped it", earlier, later)
+                }
+                Some(Resolved::Fold { earlier, later }) => {
+                    ("happened twice: the clocks went back", earlier, later)
+                }
+                _ => return,
+            };
+            let mut lines = vec![
+                Line::from(format!(
+                    "{} in {} {what}.",
+                    failure.local_time.trim(),
+                    failure.time_zone.trim()
+                )),
+                Line::from("Which instant is meant?"),
+                Line::default(),
+            ];
+            lines.extend(choices(
+                app,
+                &[
+                    format!("Earlier: {}", format_utc(earlier)),
+                    format!("Later:   {}", format_utc(later)),
+                ],
+                selected,
+            ));
+            (" Daylight saving time ", lines, 64)
+        }
+        Dialog::SaveFormat { selected } => {
+            let names: Vec<String> = Format::ALL
+                .iter()
+                .map(|f| format!("{:<9} → linkcase-case.{}", f.name(), f.extension()))
+                .collect();
+            let mut lines = vec![
+                Line::from("Save an export in the current folder. Format:"),
+                Line::default(),
+            ];
+            lines.extend(choices(app, &names, selected));
+            (" Save ", lines, 56)
+        }
+        Dialog::SaveSecrets { format, selected } => {
+            let names: Vec<String> = SECRET_CHOICES.iter().map(|s| (*s).to_owned()).collect();
+            let mut lines = vec![
+                Line::from(format!("Saving as {format}. The test account's password:")),
+                Line::default(),
+            ];
+            lines.extend(choices(app, &names, selected));
+            (" Save ", lines, 56)
+        }
+        Dialog::Quit { selected } => {
+            let names = ["Stay".to_owned(), "Quit without saving".to_owned()];
+            let mut lines = vec![
+                Line::from("The case has changes that are not saved (Ctrl+S saves)."),
+                Line::default(),
+            ];
+            lines.extend(choices(app, &names, selected));
+            (" Quit? ", lines, 60)
+        }
+    };
+    // Rows after wrapping at the dialog's inner width (plus one for word breaks), so no
+    // choice is cut off.
+    let inner = usize::from(width.min(area.width).saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| match l.width().div_ceil(inner) {
+            0 | 1 => 1,
+            n => n + 1,
+        })
+        .sum();
+    let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    let rect = super::centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Span::styled(title, theme.title))
+        .border_style(theme.border_focus);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+fn choices(app: &App, names: &[String], selected: usize) -> Vec<Line<'static>> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            if i == selected {
+                Line::styled(format!("› {name}"), app.theme().selected)
+            } else {
+                Line::from(format!("  {name}"))
+            }
+        })
+        .collect()
+}
+
+fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
+    let theme = app.theme();
+    let lines: Vec<Line> = help_text()
+        .into_iter()
+        .map(|(title, keys, label)| match title {
+            Some(title) => Line::styled(title, theme.title),
+            None => Line::from(vec![
+                Span::styled(format!("  {keys:<22}"), theme.key),
+                Span::raw(label),
+            ]),
+        })
+        .collect();
+    let rect = super::centered(area, 64, area.height.saturating_sub(2));
+    let max = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(rect.height.saturating_sub(2));
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Span::styled(" Keys · Esc closes ", theme.title))
+        .border_style(theme.border_focus);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll.min(max), 0)),
+        rect,
+    );
+}

@@ -1,0 +1,511 @@
+//! The form's behaviour through `App::update`, with no terminal: navigation, editing,
+//! validation timing, choices, the DST question, review, save, paste; and a property test
+//! that no sequence of actions at any size panics in update or draw.
+
+use chrono::{DateTime, Utc};
+use linkcase::case::time::Zone;
+use linkcase::case::{Disambiguation, FieldId, Region, Severity};
+use linkcase::tui::app::{Changes, Dialog, Mark, Screen};
+use linkcase::tui::theme::Theme;
+use linkcase::tui::{Action, App, Effect, Env, Outcome, keymap, ui};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{Input, Key};
+
+fn env() -> Env {
+    Env {
+        now: DateTime::parse_from_rfc3339("2026-11-21T20:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc),
+        zone: Zone::parse("America/New_York").unwrap(),
+        theme: Theme::new(true),
+    }
+}
+
+fn app() -> App {
+    let mut app = App::new(linkcase::case::Case::default(), env());
+    app.update(Action::Resize(100, 30));
+    app
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(Input {
+            key: Key::Char(c),
+            ..Input::default()
+        }));
+    }
+}
+
+/// What a key press does in the app's current state, through the keymap.
+fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Option<Effect> {
+    let action = keymap::action_for(KeyEvent::new(code, mods), |c| app.in_context(c))
+        .expect("the key is bound here");
+    app.update(action)
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::draw(app, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn tab_and_shift_tab_move_between_fields_and_wrap() {
+    let mut app = app();
+    assert_eq!(app.field().id, FieldId::SkillId);
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::SkillName);
+    press(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    press(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(
+        app.field().id,
+        FieldId::Notes,
+        "Shift+Tab on the first field wraps to the last"
+    );
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(
+        app.field().id,
+        FieldId::SkillId,
+        "Tab on the last field wraps to the first"
+    );
+}
+
+#[test]
+fn enter_and_down_go_to_the_next_field_outside_multiline_text() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::SkillName);
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::SkillKind);
+    press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::SkillName);
+}
+
+#[test]
+fn in_multiline_text_enter_moves_on_and_alt_enter_breaks_the_line() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Description));
+    type_text(&mut app, "first");
+    press(&mut app, KeyCode::Enter, KeyModifiers::ALT);
+    type_text(&mut app, "second");
+    press(&mut app, KeyCode::Char('j'), KeyModifiers::CONTROL);
+    type_text(&mut app, "third");
+    assert_eq!(app.case().failure.description, "first\nsecond\nthird");
+    let up = KeyEvent::new(KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(
+        keymap::action_for(up, |c| app.in_context(c)),
+        None,
+        "↑ moves the cursor"
+    );
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::ScreenshotUrl);
+}
+
+#[test]
+fn typing_updates_the_case_at_once() {
+    let mut app = app();
+    type_text(&mut app, "My Skill");
+    assert_eq!(app.case().skill.id, "My Skill");
+    assert_eq!(app.changes(), Changes::Unsaved);
+}
+
+#[test]
+fn a_message_shows_only_once_the_field_is_left() {
+    let mut app = app();
+    type_text(&mut app, "amzn1.ask.skill.NOPE");
+    assert!(
+        app.report().for_field(FieldId::SkillId).next().is_some(),
+        "validated while typing"
+    );
+    assert!(
+        app.messages(FieldId::SkillId).is_empty(),
+        "but not shown yet"
+    );
+    assert_eq!(app.mark(FieldId::SkillId), Mark::Empty);
+    app.update(Action::NextField);
+    let messages = app.messages(FieldId::SkillId);
+    assert_eq!(messages.len(), 1);
+    assert_eq!(messages[0].severity, Severity::Error);
+    assert_eq!(app.mark(FieldId::SkillId), Mark::Error);
+    // Going back is never blocked.
+    app.update(Action::PrevField);
+    assert_eq!(app.field().id, FieldId::SkillId);
+}
+
+#[test]
+fn leaving_the_skill_id_trims_spaces_and_quotes() {
+    let mut app = app();
+    app.update(Action::Paste(
+        " \"amzn1.ask.skill.0f1e2d3c-4b5a-4697-8899-aabbccddeeff\" ".to_owned(),
+    ));
+    app.update(Action::NextField);
+    assert_eq!(
+        app.case().skill.id,
+        "amzn1.ask.skill.0f1e2d3c-4b5a-4697-8899-aabbccddeeff"
+    );
+    assert_eq!(app.mark(FieldId::SkillId), Mark::Ok);
+}
+
+#[test]
+fn space_toggles_options_and_arrows_move_between_them() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Regions));
+    press(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
+    press(&mut app, KeyCode::Right, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
+    assert_eq!(app.case().failure.regions, [Region::Na, Region::Eu]);
+    press(&mut app, KeyCode::Left, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
+    assert_eq!(app.case().failure.regions, [Region::Eu]);
+}
+
+#[test]
+fn a_single_choice_holds_one_value() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::GrantType));
+    app.update(Action::Toggle);
+    app.update(Action::Next);
+    app.update(Action::Toggle);
+    assert_eq!(
+        app.case().account_linking.grant_type,
+        Some(linkcase::case::GrantType::Implicit)
+    );
+}
+
+#[test]
+fn friendly_times_are_stored_in_the_canonical_form() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::LocalTime));
+    type_text(&mut app, "14:03");
+    assert_eq!(app.case().failure.local_time, "2026-11-21 14:03");
+    assert_eq!(
+        app.case()
+            .failure
+            .utc_instant()
+            .map(linkcase::case::time::format_utc),
+        Ok("2026-11-21T19:03:00Z".to_owned())
+    );
+}
+
+#[test]
+fn a_time_in_a_dst_gap_asks_which_instant_and_records_the_answer() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::LocalTime));
+    type_text(&mut app, "2026-03-08 02:30");
+    assert_eq!(app.dialog(), None, "not while typing");
+    app.update(Action::NextField);
+    assert_eq!(app.dialog(), Some(&Dialog::Dst { selected: 0 }));
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("2026-03-08T06:30:00Z"), "{shown}");
+    assert!(shown.contains("2026-03-08T07:30:00Z"), "{shown}");
+    assert_eq!(
+        app.case().failure.disambiguation,
+        None,
+        "never resolved silently"
+    );
+    app.update(Action::Next);
+    app.update(Action::Confirm);
+    assert_eq!(app.dialog(), None);
+    assert_eq!(
+        app.case().failure.disambiguation,
+        Some(Disambiguation::Later)
+    );
+    assert_eq!(
+        app.case()
+            .failure
+            .utc_instant()
+            .map(linkcase::case::time::format_utc),
+        Ok("2026-03-08T07:30:00Z".to_owned())
+    );
+}
+
+#[test]
+fn changing_the_time_forgets_the_earlier_dst_choice() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::LocalTime));
+    type_text(&mut app, "2026-11-01 01:30");
+    app.update(Action::NextField);
+    app.update(Action::Confirm);
+    assert_eq!(
+        app.case().failure.disambiguation,
+        Some(Disambiguation::Earlier)
+    );
+    app.update(Action::PrevField);
+    app.update(Action::Input(Input {
+        key: Key::Backspace,
+        ..Input::default()
+    }));
+    assert_eq!(app.case().failure.disambiguation, None);
+}
+
+#[test]
+fn dismissing_the_dst_question_leaves_the_choice_open_and_says_so() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::LocalTime));
+    type_text(&mut app, "2026-03-08 02:30");
+    app.update(Action::NextField);
+    app.update(Action::Cancel);
+    assert_eq!(app.dialog(), None);
+    assert_eq!(app.case().failure.disambiguation, None);
+    assert!(app.status().is_some_and(|s| s.text.contains("ambiguous")));
+}
+
+#[test]
+fn the_zone_picker_searches_and_picks() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::TimeZone));
+    assert_eq!(
+        app.case().failure.time_zone,
+        "America/New_York",
+        "the default zone"
+    );
+    type_text(&mut app, "kolkata");
+    assert_eq!(
+        app.case().failure.time_zone,
+        "America/New_York",
+        "not until picked"
+    );
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.case().failure.time_zone, "Asia/Kolkata");
+    assert_eq!(
+        app.field().id,
+        FieldId::TimeZone,
+        "picking stays on the field"
+    );
+    type_text(&mut app, "+05:30");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.case().failure.time_zone, "+05:30");
+}
+
+#[test]
+fn review_lists_findings_and_jumps_to_the_field() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert!(matches!(app.screen(), Screen::Review { selected: 0, .. }));
+    let first = app.report().findings[0].field();
+    let second = app.report().findings[1].field();
+    assert_eq!(first, Some(FieldId::SkillId));
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.screen(), Screen::Form);
+    assert_eq!(Some(app.field().id), second);
+}
+
+#[test]
+fn a_pasted_list_splits_into_entries() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Domains));
+    app.update(Action::Paste(
+        "cdn.example.com, fonts.example.net\r\nauth.example.org".to_owned(),
+    ));
+    assert_eq!(
+        app.case().account_linking.domains,
+        ["cdn.example.com", "fonts.example.net", "auth.example.org"]
+    );
+    type_text(&mut app, "one.example.com");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.case().account_linking.domains.len(), 4);
+    assert_eq!(
+        app.field().id,
+        FieldId::Domains,
+        "Enter with text adds an entry"
+    );
+    press(&mut app, KeyCode::Up, KeyModifiers::ALT);
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert_eq!(app.case().account_linking.domains.len(), 3);
+    // The highlight stays on the last entry; Ctrl+O takes it out to change it.
+    press(&mut app, KeyCode::Char('o'), KeyModifiers::CONTROL);
+    type_text(&mut app, "x");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        app.case().account_linking.domains,
+        ["cdn.example.com", "fonts.example.net", "auth.example.orgx"]
+    );
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        app.field().id,
+        FieldId::AccessTokenUrl,
+        "Enter on an empty input moves on"
+    );
+}
+
+#[test]
+fn a_pasted_newline_never_submits_a_one_line_field() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Username));
+    app.update(Action::Paste("tester@example.com\n".to_owned()));
+    assert_eq!(app.field().id, FieldId::Username);
+    assert_eq!(app.case().test_account.username, "tester@example.com");
+}
+
+#[test]
+fn a_huge_paste_is_cut_with_a_notice() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Notes));
+    app.update(Action::Paste("n".repeat(50_000)));
+    assert_eq!(app.case().notes.len(), 10_000);
+    assert!(app.status().is_some_and(|s| s.text.contains("cut")));
+}
+
+#[test]
+fn the_password_is_masked_until_revealed() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Password));
+    type_text(&mut app, "hunter2");
+    assert_eq!(app.case().test_account.password.expose(), "hunter2");
+    assert!(!screen(&app, 100, 30).contains("hunter2"));
+    press(&mut app, KeyCode::Char('t'), KeyModifiers::CONTROL);
+    assert!(screen(&app, 100, 30).contains("hunter2"));
+    app.update(Action::NextField);
+    app.update(Action::PrevField);
+    assert!(
+        !screen(&app, 100, 30).contains("hunter2"),
+        "hidden again after leaving"
+    );
+}
+
+#[test]
+fn save_asks_format_and_password_then_writes_through_an_effect() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Password));
+    type_text(&mut app, "hunter2");
+    press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.dialog(), Some(&Dialog::SaveFormat { selected: 0 }));
+    app.update(Action::Next);
+    app.update(Action::Next);
+    app.update(Action::Confirm);
+    app.update(Action::Next);
+    let Some(Effect::Save {
+        file_name,
+        contents,
+        include_secrets,
+        ..
+    }) = app.update(Action::Confirm)
+    else {
+        panic!("no save effect");
+    };
+    assert_eq!(file_name, "linkcase-case.json");
+    assert!(include_secrets);
+    assert!(contents.contains("hunter2"));
+    app.update(Action::Outcome(Outcome::Saved {
+        path: "/tmp/linkcase-case.json".into(),
+        replaced: false,
+        include_secrets: true,
+    }));
+    assert_eq!(app.changes(), Changes::Saved);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.text.contains("/tmp/linkcase-case.json"))
+    );
+}
+
+#[test]
+fn copy_is_truthful_about_the_missing_clipboard() {
+    let mut app = app();
+    let effect = press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL);
+    assert!(matches!(effect, Some(Effect::Copy { .. })));
+    app.update(Action::Outcome(Outcome::NoClipboard));
+    assert!(app.status().is_some_and(|s| s.text.contains("Ctrl+S")));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_once() {
+    let mut app = app();
+    assert_eq!(
+        app.update(Action::Quit),
+        Some(Effect::Quit),
+        "nothing to lose"
+    );
+    type_text(&mut app, "x");
+    assert_eq!(app.update(Action::Quit), None);
+    assert!(matches!(app.dialog(), Some(Dialog::Quit { .. })));
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+}
+
+#[test]
+fn help_opens_with_f1_and_question_mark_outside_text() {
+    let mut app = app();
+    press(&mut app, KeyCode::F(1), KeyModifiers::NONE);
+    assert!(matches!(app.dialog(), Some(Dialog::Help { .. })));
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.dialog(), None);
+    let question = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE);
+    assert_eq!(
+        keymap::action_for(question, |c| app.in_context(c)),
+        None,
+        "types in text"
+    );
+    app.update(Action::Focus(FieldId::Regions));
+    press(&mut app, KeyCode::Char('?'), KeyModifiers::NONE);
+    assert!(matches!(app.dialog(), Some(Dialog::Help { .. })));
+}
+
+#[test]
+fn clicks_focus_sidebar_fields_and_toggle_options() {
+    let mut app = app();
+    // Row 0 is the header, row 1 the sidebar's border, row 2 "Skill", row 4 "Skill name".
+    app.update(Action::Click(5, 4));
+    assert_eq!(app.field().id, FieldId::SkillName);
+    app.update(Action::Focus(FieldId::Platforms));
+    let areas = ui::layout(&app).unwrap();
+    app.update(Action::Click(areas.editor.x + 3, areas.editor.y + 2));
+    assert_eq!(
+        app.case().failure.platforms,
+        [linkcase::case::Platform::Ios]
+    );
+}
+
+/// Any action the keymap can produce, typed keys, pastes, clicks and resizes.
+fn any_action() -> impl Strategy<Value = Action> {
+    let bound: Vec<Action> = keymap::BINDINGS.iter().map(|b| b.action.clone()).collect();
+    let fields: Vec<FieldId> = linkcase::case::FIELDS.iter().map(|f| f.id).collect();
+    prop_oneof![
+        4 => proptest::sample::select(bound),
+        4 => any::<char>().prop_map(|c| Action::Input(Input { key: Key::Char(c), ..Input::default() })),
+        1 => Just(Action::Input(Input { key: Key::Backspace, ..Input::default() })),
+        1 => "(?s).{0,40}".prop_map(Action::Paste),
+        1 => proptest::sample::select(vec![
+            "2026-03-08 02:30", "2026-11-01 01:30", "now", "new y", "a, b\nc", "界🦀e\u{301}\u{202e}",
+        ])
+        .prop_map(|s| Action::Paste(s.to_owned())),
+        1 => (0u16..210, 0u16..70).prop_map(|(x, y)| Action::Click(x, y)),
+        1 => (1u16..=200, 1u16..=60).prop_map(|(w, h)| Action::Resize(w, h)),
+        1 => proptest::sample::select(fields).prop_map(Action::Focus),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_sequence_of_actions_at_any_size_panics(
+        actions in proptest::collection::vec(any_action(), 0..200),
+        (width, height) in (1u16..=200, 1u16..=60),
+    ) {
+        let mut app = app();
+        app.update(Action::Resize(width, height));
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        for action in actions {
+            if let Action::Resize(w, h) = action {
+                terminal.backend_mut().resize(w, h);
+            }
+            let outcome = match app.update(action) {
+                Some(Effect::Save { include_secrets, .. }) => Some(Outcome::Saved {
+                    path: "/tmp/x".into(), replaced: true, include_secrets,
+                }),
+                Some(Effect::EditExternally { field, text }) => {
+                    Some(Outcome::Edited { field, text: text + "\nedited" })
+                }
+                Some(Effect::Copy { .. }) => Some(Outcome::NoClipboard),
+                Some(Effect::Quit) | None => None,
+            };
+            if let Some(outcome) = outcome {
+                app.update(Action::Outcome(outcome));
+            }
+            terminal.draw(|frame| ui::draw(&app, frame)).unwrap();
+        }
+    }
+}

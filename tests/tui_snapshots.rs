@@ -1,0 +1,120 @@
+//! What the form looks like, drawn into a `TestBackend` at 100×30 and 60×20, with a fixed
+//! clock and default zone so every snapshot is deterministic; and the help overlay's text
+//! as generated from the keybinding table.
+
+use chrono::{DateTime, Utc};
+use linkcase::case::time::Zone;
+use linkcase::case::{Case, FieldId};
+use linkcase::tui::theme::Theme;
+use linkcase::tui::{Action, App, Env, keymap, ui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui_textarea::{Input, Key};
+
+fn app() -> App {
+    let env = Env {
+        now: DateTime::parse_from_rfc3339("2026-11-21T20:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc),
+        zone: Zone::parse("America/New_York").unwrap(),
+        theme: Theme::new(false),
+    };
+    App::new(Case::default(), env)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(Input {
+            key: Key::Char(c),
+            ..Input::default()
+        }));
+    }
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> String {
+    app.update(Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::draw(app, frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Snapshots `app` at both sizes.
+fn check(name: &str, app: &mut App) {
+    insta::assert_snapshot!(format!("{name}_100x30"), draw(app, 100, 30));
+    insta::assert_snapshot!(format!("{name}_60x20"), draw(app, 60, 20));
+}
+
+#[test]
+fn empty_form() {
+    check("empty_form", &mut app());
+}
+
+#[test]
+fn field_with_an_error() {
+    let mut app = app();
+    type_text(&mut app, "amzn1.ask.skill.NOT-A-UUID");
+    app.update(Action::NextField);
+    app.update(Action::PrevField);
+    check("field_with_error", &mut app);
+}
+
+#[test]
+fn zone_picker_with_a_query() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::TimeZone));
+    type_text(&mut app, "new y");
+    check("zone_picker_new_y", &mut app);
+}
+
+#[test]
+fn dst_choice() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::LocalTime));
+    type_text(&mut app, "2026-03-08 02:30");
+    app.update(Action::NextField);
+    check("dst_choice", &mut app);
+}
+
+#[test]
+fn review_screen() {
+    let case: Case = serde_json::from_str(include_str!("fixtures/example.json")).unwrap();
+    let mut app = App::new(case, {
+        Env {
+            now: DateTime::parse_from_rfc3339("2026-11-21T20:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc),
+            zone: Zone::parse("America/New_York").unwrap(),
+            theme: Theme::new(false),
+        }
+    });
+    app.update(Action::Focus(FieldId::AppVersion));
+    app.update(Action::Paste("9".to_owned()));
+    app.update(Action::Review);
+    check("review", &mut app);
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = app();
+    app.update(Action::Help);
+    check("help_overlay", &mut app);
+}
+
+#[test]
+fn too_small_notice() {
+    let mut app = app();
+    insta::assert_snapshot!("too_small_39x12", draw(&mut app, 39, 12));
+    insta::assert_snapshot!("too_small_1x1", draw(&mut app, 1, 1));
+}
+
+#[test]
+fn keymap_help_text_from_the_table() {
+    let text: Vec<String> = keymap::help_lines()
+        .into_iter()
+        .map(|(title, keys, label)| match title {
+            Some(title) => format!("{title}:"),
+            None => format!("  {keys:<22}{label}"),
+        })
+        .collect();
+    insta::assert_snapshot!("keymap", text.join("\n"));
+}
