@@ -78,7 +78,7 @@ where
     let result = match cli.command {
         None | Some(Command::New) => crate::tui::run(Case::default()),
         Some(Command::Open { file }) => {
-            crate::files::read_case(&file).and_then(|loaded| crate::tui::run(loaded.case))
+            crate::files::read_case(&file).and_then(crate::tui::run_loaded)
         }
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Export(args)) => export::run(&args),

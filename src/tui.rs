@@ -30,6 +30,7 @@ pub use action::{Action, Effect, Outcome};
 pub use app::{App, Env};
 
 use crate::case::Case;
+use crate::case::load::Loaded;
 use crate::case::time::default_zone;
 use crate::error::{EXIT_OK, EXIT_USAGE, Error, Result};
 use keymap::Context;
@@ -38,8 +39,17 @@ use theme::Theme;
 /// How often the loop wakes without input, to notice SIGTERM/SIGHUP.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the form on `case` until the user quits; returns the exit code.
+/// Runs the form on a new `case` until the user quits; returns the exit code.
 pub fn run(case: Case) -> Result<u8> {
+    run_loaded(Loaded {
+        case,
+        sanitized: Vec::new(),
+    })
+}
+
+/// Runs the form on a case read from a file (`linkcase open`), first saying in the status
+/// line which fields lost control or bidi characters on loading; returns the exit code.
+pub fn run_loaded(loaded: Loaded) -> Result<u8> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         let _ = writeln!(
             io::stderr().lock(),
@@ -58,7 +68,7 @@ pub fn run(case: Case) -> Result<u8> {
         zone: default_zone(),
         theme: Theme::from_env(),
     };
-    let mut app = App::new(case, env);
+    let mut app = App::open(loaded, env);
     let mut terminal = start();
     let result = event_loop(&mut terminal, &mut app, &stop);
     finish();

@@ -458,6 +458,186 @@ fn clicks_focus_sidebar_fields_and_toggle_options() {
     );
 }
 
+#[test]
+fn list_entries_move_up_and_down_with_ctrl_or_alt_shift_arrows() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Scopes));
+    app.update(Action::Paste("profile email openid".to_owned()));
+    let alt_shift = KeyModifiers::ALT | KeyModifiers::SHIFT;
+    press(&mut app, KeyCode::Up, KeyModifiers::ALT);
+    assert_eq!(
+        app.update(Action::MoveEntryDown),
+        None,
+        "the last entry stays last"
+    );
+    press(&mut app, KeyCode::Up, KeyModifiers::CONTROL);
+    assert_eq!(
+        app.case().account_linking.scopes,
+        ["profile", "openid", "email"]
+    );
+    press(&mut app, KeyCode::Up, alt_shift);
+    assert_eq!(
+        app.case().account_linking.scopes,
+        ["openid", "profile", "email"],
+        "the moved entry stays highlighted"
+    );
+    press(&mut app, KeyCode::Up, KeyModifiers::CONTROL);
+    assert_eq!(
+        app.case().account_linking.scopes,
+        ["openid", "profile", "email"],
+        "the first entry stays first"
+    );
+    press(&mut app, KeyCode::Down, alt_shift);
+    press(&mut app, KeyCode::Down, KeyModifiers::CONTROL);
+    assert_eq!(
+        app.case().account_linking.scopes,
+        ["profile", "email", "openid"]
+    );
+    assert_eq!(app.changes(), Changes::Unsaved);
+    let help = keymap::help_lines();
+    for (keys, label) in [
+        ("Ctrl+↑ / Alt+Shift+↑", "move entry up"),
+        ("Ctrl+↓ / Alt+Shift+↓", "move entry down"),
+    ] {
+        assert!(
+            help.iter().any(|(_, k, l)| k == keys && *l == label),
+            "help shows {keys} {label}"
+        );
+    }
+    assert!(screen(&app, 100, 30).contains("Ctrl+↑/Alt+Shift+↑ move entry up"));
+}
+
+#[test]
+fn moving_needs_a_highlighted_entry() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Domains));
+    app.update(Action::Paste("a.example.com b.example.com".to_owned()));
+    app.update(Action::MoveEntryUp);
+    app.update(Action::MoveEntryDown);
+    assert_eq!(
+        app.case().account_linking.domains,
+        ["a.example.com", "b.example.com"]
+    );
+}
+
+#[test]
+fn pasting_into_the_zone_search_shows_matches_at_once() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::TimeZone));
+    app.update(Action::Paste("kolkata\n".to_owned()));
+    assert!(screen(&app, 100, 30).contains("Asia/Kolkata"));
+    assert_eq!(app.case().failure.time_zone, "America/New_York");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.case().failure.time_zone, "Asia/Kolkata");
+    // A second paste replaces nothing typed before and searches again.
+    app.update(Action::Paste("tokyo".to_owned()));
+    let drawn = screen(&app, 100, 30);
+    assert!(drawn.contains("Asia/Tokyo"), "{drawn}");
+}
+
+#[test]
+fn opening_a_file_with_control_characters_says_so_once() {
+    let json = r#"{"schema_version": 1,
+        "skill": {"name": "My\u001b[31m Skill"},
+        "test_account": {"username": "tester\u0008@example.com"},
+        "notes": "see \u202eattached",
+        "account_linking": {"domains": ["a\u0007.example.com", "b\u0007.example.com"]}}"#;
+    let loaded = linkcase::case::load::parse(json.as_bytes()).unwrap();
+    assert!(!loaded.sanitized.is_empty());
+    let mut app = App::open(loaded, env());
+    let status = app.status().expect("a notice");
+    assert_eq!(
+        status.text,
+        "Removed control characters from Skill name, Test account username, Notes and 1 more"
+    );
+    assert_eq!(app.case().skill.name, "My[31m Skill");
+    app.update(Action::Resize(100, 30));
+    assert!(screen(&app, 100, 30).contains("Removed control characters from Skill name"));
+    let clean = linkcase::case::load::parse(br#"{"schema_version": 1}"#).unwrap();
+    assert_eq!(App::open(clean, env()).status(), None, "nothing to say");
+}
+
+/// Every row of the drawn screen is exactly `width` columns wide as a terminal shows it:
+/// wide characters take two cells (hiding the next), combining marks stay on their base
+/// character, no cell holds a control character, and so no border is pushed out of place.
+fn assert_rows_fill_the_width(terminal: &Terminal<TestBackend>, width: u16) {
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(width);
+    for (y, cells) in buffer.content.chunks(width).enumerate() {
+        let mut row = String::new();
+        let mut hidden = 0;
+        for cell in cells {
+            assert!(
+                !cell.symbol().chars().any(char::is_control),
+                "control character in row {y}: {:?}",
+                cell.symbol()
+            );
+            if hidden > 0 {
+                hidden -= 1;
+                continue;
+            }
+            row.push_str(cell.symbol());
+            hidden = ratatui::text::Span::raw(cell.symbol())
+                .width()
+                .saturating_sub(1);
+        }
+        assert_eq!(
+            ratatui::text::Span::raw(&row).width(),
+            width,
+            "row {y} {row:?} in\n{}",
+            terminal.backend()
+        );
+    }
+}
+
+/// Text mixing ASCII, CJK, emoji and combining marks.
+fn wide_text() -> impl Strategy<Value = String> {
+    let pieces = proptest::sample::select(vec![
+        "a",
+        " ",
+        "日本語",
+        "テスト",
+        "🙂",
+        "🦀",
+        "e\u{301}",
+        "a\u{308}\u{323}",
+        "Ω",
+        "한",
+    ]);
+    proptest::collection::vec(pieces, 0..30).prop_map(|p| p.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    #[test]
+    fn wide_and_combining_text_keeps_every_row_the_width_of_the_terminal(
+        name in wide_text(),
+        description in wide_text(),
+        focus in proptest::sample::select(vec![
+            FieldId::SkillName, FieldId::Description, FieldId::Domains,
+        ]),
+        review in any::<bool>(),
+        (width, height) in (40u16..=120, 12u16..=40),
+    ) {
+        let mut app = app();
+        app.update(Action::Resize(width, height));
+        app.update(Action::Focus(FieldId::SkillName));
+        app.update(Action::Paste(name.clone()));
+        app.update(Action::Focus(FieldId::Description));
+        app.update(Action::Paste(description.clone()));
+        app.update(Action::Focus(FieldId::Domains));
+        app.update(Action::Paste(name));
+        app.update(Action::Focus(focus));
+        if review {
+            app.update(Action::Review);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| ui::draw(&app, frame)).unwrap();
+        assert_rows_fill_the_width(&terminal, width);
+    }
+}
+
 /// Any action the keymap can produce, typed keys, pastes, clicks and resizes.
 fn any_action() -> impl Strategy<Value = Action> {
     let bound: Vec<Action> = keymap::BINDINGS.iter().map(|b| b.action.clone()).collect();
@@ -506,6 +686,8 @@ proptest! {
                 app.update(Action::Outcome(outcome));
             }
             terminal.draw(|frame| ui::draw(&app, frame)).unwrap();
+            let width = terminal.backend().buffer().area.width;
+            assert_rows_fill_the_width(&terminal, width);
         }
     }
 }

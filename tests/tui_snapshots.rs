@@ -94,6 +94,22 @@ fn review_screen() {
 }
 
 #[test]
+fn wide_and_combining_characters() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::SkillName));
+    app.update(Action::Paste("日本語テスト 🙂 e\u{301}".to_owned()));
+    app.update(Action::Focus(FieldId::Description));
+    app.update(Action::Paste(
+        "ログインできません 🙂🦀 café\u{301} 日本語テスト 한국어 e\u{301}e\u{301}".to_owned(),
+    ));
+    insta::assert_snapshot!("wide_description_60x20", draw(&mut app, 60, 20));
+    app.update(Action::Focus(FieldId::SkillName));
+    insta::assert_snapshot!("wide_skill_name_60x20", draw(&mut app, 60, 20));
+    app.update(Action::Review);
+    insta::assert_snapshot!("wide_review_60x20", draw(&mut app, 60, 20));
+}
+
+#[test]
 fn help_overlay() {
     let mut app = app();
     app.update(Action::Help);

@@ -45,6 +45,10 @@ pub enum Action {
     DeleteEntry,
     /// Move the highlighted list entry into the input to change it.
     EditEntry,
+    /// Move the highlighted list entry one place up.
+    MoveEntryUp,
+    /// Move the highlighted list entry one place down.
+    MoveEntryDown,
     /// Undo the last edit in a text field.
     Undo,
     /// Scroll up a page (review, help).

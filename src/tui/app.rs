@@ -4,6 +4,9 @@
 
 mod dialog;
 mod edit;
+mod list;
+mod paste;
+mod state;
 
 use std::collections::HashSet;
 
@@ -15,9 +18,10 @@ use super::keymap::Context;
 use super::theme::Theme;
 use crate::case::time::Zone;
 use crate::case::validate::{Progress, is_filled};
-use crate::case::{Case, FIELDS, Field, FieldId, Finding, Report, Severity, Validator};
+use crate::case::{Case, FIELDS, Field, FieldId, Report, Validator};
 
 pub use dialog::{Dialog, SECRET_CHOICES};
+pub use state::{Changes, Mark, Screen, Status, Tone, sanitized_notice};
 
 /// What the app needs from outside, given once so that tests are deterministic.
 #[derive(Debug, Clone, Copy)]
@@ -28,66 +32,6 @@ pub struct Env {
     pub zone: Zone,
     /// The styles to draw with.
     pub theme: Theme,
-}
-
-/// Which screen is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The form: sidebar, editor, help.
-    Form,
-    /// The case as it will be filed, and every finding.
-    Review {
-        /// The highlighted finding.
-        selected: usize,
-        /// How far the export text is scrolled.
-        scroll: u16,
-    },
-}
-
-/// How a status message reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    /// Neutral news.
-    Info,
-    /// Something worked.
-    Success,
-    /// Worth knowing.
-    Warning,
-    /// Something failed.
-    Error,
-}
-
-/// The one-line status message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    /// What it says.
-    pub text: String,
-    /// How it reads.
-    pub tone: Tone,
-}
-
-/// Whether the case has changes that no save has written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Changes {
-    /// Nothing changed since it was opened.
-    None,
-    /// Changed since it was opened or last saved.
-    Unsaved,
-    /// Saved after the last change.
-    Saved,
-}
-
-/// How a field is marked in the sidebar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    /// Not visited yet, or visited and left empty without a problem.
-    Empty,
-    /// Filled and fine.
-    Ok,
-    /// Has a warning.
-    Warning,
-    /// Has an error.
-    Error,
 }
 
 /// The whole state of the TUI.
@@ -222,51 +166,6 @@ impl App {
     #[must_use]
     pub fn progress(&self) -> Progress {
         self.validator.progress(&self.case, &self.report)
-    }
-
-    /// Whether the field has been visited and left (its messages are shown).
-    #[must_use]
-    pub fn is_touched(&self, id: FieldId) -> bool {
-        self.touched.contains(&id)
-    }
-
-    /// The findings shown for a field: none until it has been left once.
-    #[must_use]
-    pub fn messages(&self, id: FieldId) -> Vec<&Finding> {
-        if self.is_touched(id) {
-            self.report.for_field(id).collect()
-        } else {
-            Vec::new()
-        }
-    }
-
-    /// The sidebar mark of a field.
-    #[must_use]
-    pub fn mark(&self, id: FieldId) -> Mark {
-        let messages = self.messages(id);
-        if messages.iter().any(|f| f.severity == Severity::Error) {
-            Mark::Error
-        } else if !messages.is_empty() {
-            Mark::Warning
-        } else if self.is_touched(id) && is_filled(&self.case, id) {
-            Mark::Ok
-        } else {
-            Mark::Empty
-        }
-    }
-
-    /// Errors and warnings among the fields already visited.
-    #[must_use]
-    pub fn shown_counts(&self) -> (usize, usize) {
-        let shown = self
-            .report
-            .findings
-            .iter()
-            .filter(|f| f.field().is_none_or(|id| self.is_touched(id)));
-        shown.fold((0, 0), |(e, w), f| match f.severity {
-            Severity::Error => (e + 1, w),
-            Severity::Warning => (e, w + 1),
-        })
     }
 
     /// The wall clock now in the case's zone (or UTC when the zone does not parse).

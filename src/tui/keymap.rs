@@ -5,6 +5,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 
+mod help;
+
+pub use help::{help_lines, hints, key_name};
+
 /// Where a binding applies. The app says which contexts are active right now; the first
 /// row of [`BINDINGS`] whose key matches in an active context wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +42,17 @@ pub enum Context {
 }
 
 impl Context {
+    /// Where this context's keys go in the footer: those of the focused editor, screen or
+    /// dialog first (0), then moving through the form (1), then the app's own (2).
+    #[must_use]
+    pub const fn hint_rank(self) -> u8 {
+        match self {
+            Self::Anywhere | Self::Main => 2,
+            Self::Form | Self::SingleLine | Self::NotText => 1,
+            _ => 0,
+        }
+    }
+
     /// The heading this context's keys get in the help overlay.
     #[must_use]
     pub const fn title(self) -> &'static str {
@@ -73,6 +88,8 @@ pub struct Binding {
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const ALT: KeyModifiers = KeyModifiers::ALT;
+/// Alt+Shift, for terminals where Ctrl+arrows belong to the desktop (macOS Spaces).
+const ALT_SHIFT: KeyModifiers = KeyModifiers::ALT.union(KeyModifiers::SHIFT);
 
 const fn bind(
     code: KeyCode,
@@ -96,23 +113,23 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Char('q'), CTRL, Action::Quit, "quit", Context::Anywhere),
     bind(KeyCode::Char('c'), CTRL, Action::Quit, "quit", Context::Anywhere),
     bind(KeyCode::F(1), NONE, Action::Help, "help", Context::Anywhere),
-    // Dialogs take the arrows, Enter and Esc.
+    // Dialogs take Enter, Esc and the arrows.
+    bind(KeyCode::Enter, NONE, Action::Confirm, "choose", Context::Dialog),
+    bind(KeyCode::Esc, NONE, Action::Cancel, "close", Context::Dialog),
     bind(KeyCode::Up, NONE, Action::Prev, "previous", Context::Dialog),
     bind(KeyCode::Down, NONE, Action::Next, "next", Context::Dialog),
     bind(KeyCode::Left, NONE, Action::Prev, "previous", Context::Dialog),
     bind(KeyCode::Right, NONE, Action::Next, "next", Context::Dialog),
     bind(KeyCode::PageUp, NONE, Action::PageUp, "page up", Context::Dialog),
     bind(KeyCode::PageDown, NONE, Action::PageDown, "page down", Context::Dialog),
-    bind(KeyCode::Enter, NONE, Action::Confirm, "choose", Context::Dialog),
-    bind(KeyCode::Esc, NONE, Action::Cancel, "close", Context::Dialog),
     bind(KeyCode::Char('?'), NONE, Action::Help, "close help", Context::Dialog),
     // The review screen.
+    bind(KeyCode::Enter, NONE, Action::Confirm, "go to field", Context::Review),
+    bind(KeyCode::Esc, NONE, Action::Review, "back to form", Context::Review),
     bind(KeyCode::Up, NONE, Action::Prev, "previous finding", Context::Review),
     bind(KeyCode::Down, NONE, Action::Next, "next finding", Context::Review),
-    bind(KeyCode::Enter, NONE, Action::Confirm, "go to field", Context::Review),
     bind(KeyCode::PageUp, NONE, Action::PageUp, "scroll up", Context::Review),
     bind(KeyCode::PageDown, NONE, Action::PageDown, "scroll down", Context::Review),
-    bind(KeyCode::Esc, NONE, Action::Review, "back to form", Context::Review),
     bind(KeyCode::Char('?'), NONE, Action::Help, "help", Context::Review),
     // Form or review.
     bind(KeyCode::Char('r'), CTRL, Action::Review, "review", Context::Main),
@@ -126,6 +143,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Enter, NONE, Action::Confirm, "add entry", Context::ListInput),
     bind(KeyCode::Up, ALT, Action::Prev, "previous entry", Context::List),
     bind(KeyCode::Down, ALT, Action::Next, "next entry", Context::List),
+    bind(KeyCode::Up, CTRL, Action::MoveEntryUp, "move entry up", Context::List),
+    bind(KeyCode::Down, CTRL, Action::MoveEntryDown, "move entry down", Context::List),
+    bind(KeyCode::Up, ALT_SHIFT, Action::MoveEntryUp, "move entry up", Context::List),
+    bind(KeyCode::Down, ALT_SHIFT, Action::MoveEntryDown, "move entry down", Context::List),
     bind(KeyCode::Char('d'), CTRL, Action::DeleteEntry, "delete entry", Context::List),
     bind(KeyCode::Char('o'), CTRL, Action::EditEntry, "edit entry", Context::List),
     bind(KeyCode::Enter, ALT, Action::Newline, "new line", Context::LongText),
@@ -156,92 +177,6 @@ pub fn action_for(key: KeyEvent, active: impl Fn(Context) -> bool) -> Option<Act
         .iter()
         .find(|b| b.code == key.code && b.mods == mods && active(b.context))
         .map(|b| b.action.clone())
-}
-
-/// How a key is written in hints: `Ctrl+S`, `Shift+Tab`, `F1`, `↑`.
-#[must_use]
-pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
-    let key = match code {
-        KeyCode::Char(' ') => "Space".to_owned(),
-        KeyCode::Char(c) if mods.contains(CTRL) => c.to_ascii_uppercase().to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::F(n) => format!("F{n}"),
-        KeyCode::BackTab => "Shift+Tab".to_owned(),
-        KeyCode::Up => "↑".to_owned(),
-        KeyCode::Down => "↓".to_owned(),
-        KeyCode::Left => "←".to_owned(),
-        KeyCode::Right => "→".to_owned(),
-        KeyCode::PageUp => "PgUp".to_owned(),
-        KeyCode::PageDown => "PgDn".to_owned(),
-        other => other.to_string(),
-    };
-    let mut name = String::new();
-    if mods.contains(CTRL) {
-        name.push_str("Ctrl+");
-    }
-    if mods.contains(ALT) {
-        name.push_str("Alt+");
-    }
-    name + &key
-}
-
-/// The bindings that apply now, one per label (keys joined: `Ctrl+Q/Ctrl+C`), in table order.
-#[must_use]
-pub fn hints(active: impl Fn(Context) -> bool) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str)> = Vec::new();
-    let mut taken: Vec<(KeyCode, KeyModifiers)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| active(b.context)) {
-        // A key already bound by an earlier row is shadowed here.
-        if taken.contains(&(b.code, b.mods)) {
-            continue;
-        }
-        taken.push((b.code, b.mods));
-        let key = key_name(b.code, b.mods);
-        if let Some(entry) = out.iter_mut().find(|(_, label)| *label == b.label) {
-            entry.0.push('/');
-            entry.0.push_str(&key);
-        } else {
-            out.push((key, b.label));
-        }
-    }
-    out
-}
-
-/// The help overlay's lines: every context's keys under its heading, from the table.
-#[must_use]
-pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
-    // The form's own keys first, then editors, then the other screens.
-    const ORDER: [Context; 9] = [
-        Context::Anywhere,
-        Context::Form,
-        Context::LongText,
-        Context::Choice,
-        Context::Secret,
-        Context::List,
-        Context::ZoneSearch,
-        Context::Review,
-        Context::Dialog,
-    ];
-    let mut out = Vec::new();
-    for title in ORDER.map(Context::title) {
-        let rows = BINDINGS.iter().filter(|b| b.context.title() == title);
-        if rows.clone().next().is_none() {
-            continue;
-        }
-        out.push((Some(title), String::new(), ""));
-        let mut lines: Vec<(String, &'static str)> = Vec::new();
-        for b in rows {
-            let key = key_name(b.code, b.mods);
-            if let Some(line) = lines.iter_mut().find(|(_, label)| *label == b.label) {
-                line.0.push_str(" / ");
-                line.0.push_str(&key);
-            } else {
-                lines.push((key, b.label));
-            }
-        }
-        out.extend(lines.into_iter().map(|(key, label)| (None, key, label)));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -276,26 +211,5 @@ mod tests {
     #[test]
     fn unbound_keys_map_to_nothing() {
         assert_eq!(action_for(key(KeyCode::Char('a'), NONE), |_| true), None);
-    }
-
-    #[test]
-    fn help_lists_every_binding_under_a_known_heading() {
-        let lines = help_lines();
-        let keys: usize = lines.iter().filter(|(title, ..)| title.is_none()).count();
-        assert!(keys > 20);
-        for b in BINDINGS {
-            assert!(
-                lines.iter().any(|(_, _, label)| *label == b.label),
-                "{}",
-                b.label
-            );
-        }
-    }
-
-    #[test]
-    fn names_keys_as_hints_do() {
-        assert_eq!(key_name(KeyCode::Char('s'), CTRL), "Ctrl+S");
-        assert_eq!(key_name(KeyCode::Enter, ALT), "Alt+Enter");
-        assert_eq!(key_name(KeyCode::BackTab, NONE), "Shift+Tab");
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod dialog;
 pub mod field;
+pub mod live;
 pub mod review;
 pub mod sidebar;
 
@@ -161,12 +162,24 @@ fn status(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::styled(format!(" {}", status.text), style), area);
 }
 
+/// Key hints, the focused editor's first; a hint that does not fit whole is left out (F1
+/// lists every key) rather than cut mid-word.
 fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let mut spans = vec![Span::raw(" ")];
+    let mut room = usize::from(area.width).saturating_sub(1);
     for (key, label) in keymap::hints(|c| app.in_context(c)) {
-        spans.push(Span::styled(key, theme.key));
-        spans.push(Span::styled(format!(" {label}  "), theme.dim));
+        let hint = [
+            Span::styled(key, theme.key),
+            Span::styled(format!(" {label}  "), theme.dim),
+        ];
+        // The two trailing spaces may fall off the edge.
+        let width = hint[0].width() + hint[1].width() - 2;
+        if width > room {
+            continue;
+        }
+        room = room.saturating_sub(width + 2);
+        spans.extend(hint);
     }
     frame.render_widget(Line::from(spans), area);
 }

@@ -1,10 +1,9 @@
-//! Editing the focused field: typed keys, paste, choices, lists, the zone picker, the
-//! failure time, and what happens when a field is left.
+//! Editing the focused field: typed keys, choices, the zone picker, the failure time, and
+//! what happens when a field is left (lists and pastes are in their own modules).
 
 use ratatui::layout::Position;
 
 use super::{App, Changes, Dialog, Tone};
-use crate::case::sanitize::sanitize;
 use crate::case::time::{Zone, format_local};
 use crate::case::validate::normalize_id;
 use crate::case::{FieldId, FieldKind};
@@ -13,33 +12,6 @@ use crate::tui::editor::{Editor, MASK, Reveal, breaks_line, text_of};
 use crate::tui::ui;
 use crate::tui::value;
 use crate::tui::when::parse_friendly;
-
-/// The most characters one paste puts into a field; the rest is dropped with a notice.
-pub const MAX_PASTE: usize = 10_000;
-
-/// A paste made safe: CRLF and lone CR become LF, banned characters go, long text is cut.
-/// Returns the text and whether it was cut.
-#[must_use]
-pub fn clean_paste(raw: &str) -> (String, bool) {
-    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
-    let clean = sanitize(&unified);
-    let cut = clean.chars().count() > MAX_PASTE;
-    let text = if cut {
-        clean.chars().take(MAX_PASTE).collect()
-    } else {
-        clean.into_owned()
-    };
-    (text, cut)
-}
-
-/// A pasted list split into entries at commas, spaces and line breaks.
-#[must_use]
-pub fn split_entries(text: &str) -> Vec<String> {
-    text.split(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
 
 impl App {
     /// Actions for the focused editor.
@@ -90,12 +62,14 @@ impl App {
             Action::Reveal => self.toggle_reveal(),
             Action::DeleteEntry => self.delete_entry(),
             Action::EditEntry => self.edit_entry(),
+            Action::MoveEntryUp => self.move_entry(-1),
+            Action::MoveEntryDown => self.move_entry(1),
             _ => {}
         }
     }
 
     /// Writes the editor's text into the case after a change.
-    fn edited(&mut self) {
+    pub(super) fn edited(&mut self) {
         let field = self.field();
         let id = field.id;
         match (&mut self.editor, field.kind) {
@@ -185,66 +159,6 @@ impl App {
         }
     }
 
-    fn add_entry(&mut self) {
-        let id = self.field().id;
-        let Editor::List { input, editing, .. } = &mut self.editor else {
-            return;
-        };
-        let entries = split_entries(&text_of(input));
-        let at = editing.take();
-        *input = crate::tui::editor::textarea("", false);
-        if let Some(list) = value::list_mut(&mut self.case, id) {
-            let at = at.map_or(list.len(), |at| at.min(list.len()));
-            list.splice(at..at, entries);
-        }
-        self.changes = Changes::Unsaved;
-        self.revalidate();
-    }
-
-    fn delete_entry(&mut self) {
-        let id = self.field().id;
-        let Editor::List { selected, .. } = &mut self.editor else {
-            return;
-        };
-        if let (Some(at), Some(list)) = (*selected, value::list_mut(&mut self.case, id))
-            && at < list.len()
-        {
-            list.remove(at);
-            *selected = if list.is_empty() {
-                None
-            } else {
-                Some(at.min(list.len() - 1))
-            };
-            self.changes = Changes::Unsaved;
-            self.revalidate();
-        }
-    }
-
-    fn edit_entry(&mut self) {
-        let id = self.field().id;
-        let Editor::List {
-            input,
-            selected,
-            editing,
-        } = &mut self.editor
-        else {
-            return;
-        };
-        if editing.is_some() || !text_of(input).is_empty() {
-            return;
-        }
-        if let (Some(at), Some(list)) = (*selected, value::list_mut(&mut self.case, id))
-            && at < list.len()
-        {
-            let entry = list.remove(at);
-            *input = crate::tui::editor::textarea(&entry, false);
-            *editing = Some(at);
-            *selected = None;
-            self.changes = Changes::Unsaved;
-            self.revalidate();
-        }
-    }
-
     fn toggle_reveal(&mut self) {
         self.reveal = match self.reveal {
             Reveal::Masked => Reveal::Shown,
@@ -256,40 +170,6 @@ impl App {
                 Reveal::Shown => area.clear_mask_char(),
             }
         }
-    }
-
-    /// A paste, made safe, into the focused editor. A pasted line break never moves on.
-    pub(super) fn paste(&mut self, raw: &str) {
-        let (text, cut) = clean_paste(raw);
-        if cut {
-            self.set_status(
-                Tone::Warning,
-                format!("Paste cut to its first {MAX_PASTE} characters"),
-            );
-        }
-        match &mut self.editor {
-            Editor::Lines(area) => {
-                area.insert_str(&text);
-            }
-            Editor::List { input, .. } if split_entries(&text).len() > 1 => {
-                input.insert_str(&text);
-                self.add_entry();
-                return;
-            }
-            Editor::Line(area)
-            | Editor::List { input: area, .. }
-            | Editor::Zone { input: area, .. } => {
-                area.insert_str(text.replace(['\n', '\t'], " ").trim());
-            }
-            Editor::Choice { .. } | Editor::ReadOnly => {
-                self.set_status(
-                    Tone::Info,
-                    "Paste goes into text fields; this one is chosen",
-                );
-                return;
-            }
-        }
-        self.edited();
     }
 
     /// What a field's value becomes when it is left, and what leaving it may ask.
@@ -366,37 +246,5 @@ impl App {
                 None => {}
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paste_normalises_line_ends_and_strips_controls() {
-        let (text, cut) = clean_paste("a\r\nb\rc\u{1b}[31m\u{202e}d");
-        assert_eq!(text, "a\nb\nc[31md");
-        assert!(!cut);
-    }
-
-    #[test]
-    fn huge_paste_is_cut() {
-        let (text, cut) = clean_paste(&"x".repeat(MAX_PASTE + 5));
-        assert_eq!(text.chars().count(), MAX_PASTE);
-        assert!(cut);
-    }
-
-    #[test]
-    fn list_paste_splits_on_commas_spaces_and_lines() {
-        assert_eq!(
-            split_entries("a.example.com, b.example.com\nc.example.com  d.example.com;"),
-            [
-                "a.example.com",
-                "b.example.com",
-                "c.example.com",
-                "d.example.com"
-            ]
-        );
     }
 }

@@ -14,9 +14,11 @@ use crate::tui::app::App;
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u16) {
     let theme = app.theme();
     let findings = &app.report().findings;
+    // The findings take at most half the screen: the text is what is being reviewed.
     let list_height = u16::try_from(findings.len().clamp(1, 10))
         .unwrap_or(10)
-        .saturating_add(2);
+        .saturating_add(2)
+        .min((area.height / 2).max(3));
     let [text_area, list_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(list_height)]).areas(area);
 
