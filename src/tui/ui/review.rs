@@ -6,6 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use crate::case::{Severity, checklist};
 use crate::export::{self, Format, Options};
 use crate::tui::app::App;
@@ -23,7 +25,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u
         Layout::vertical([Constraint::Min(3), Constraint::Length(list_height)]).areas(area);
 
     let text = export::render(app.case(), Format::Text, Options::default());
-    let lines = u16::try_from(text.lines().count()).unwrap_or(u16::MAX);
+    let wrapped = wrap(&text, usize::from(text_area.width.saturating_sub(2)));
+    let lines = u16::try_from(wrapped.len()).unwrap_or(u16::MAX);
     let inner_height = text_area.height.saturating_sub(2);
     let scroll = scroll.min(lines.saturating_sub(inner_height));
     let block = Block::bordered()
@@ -36,7 +39,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u
         ]))
         .border_style(theme.border_focus);
     frame.render_widget(
-        Paragraph::new(text).block(block).scroll((scroll, 0)),
+        Paragraph::new(wrapped.into_iter().map(Line::from).collect::<Vec<_>>())
+            .block(block)
+            .scroll((scroll, 0)),
         text_area,
     );
 
@@ -84,4 +89,75 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u
         .title(Span::styled(title, theme.title))
         .border_style(theme.border);
     frame.render_widget(Paragraph::new(rows).block(block), list_area);
+}
+
+/// Splits `text` into screen lines at most `width` columns wide, breaking at spaces where it
+/// can and inside a word only when the word alone is wider. Nothing is dropped or added, so
+/// the review shows every character that will be filed.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if line.width() <= width {
+            out.push(line.to_owned());
+            continue;
+        }
+        let mut current = String::new();
+        let mut current_width = 0;
+        for word in line.split_inclusive(' ') {
+            let word_width = word.width();
+            if current_width + word_width.min(word.trim_end().width()) > width
+                && !current.is_empty()
+            {
+                out.push(std::mem::take(&mut current));
+                current_width = 0;
+            }
+            for c in word.chars() {
+                let w = c.width().unwrap_or(0);
+                if current_width + w > width && !current.is_empty() && c != ' ' {
+                    out.push(std::mem::take(&mut current));
+                    current_width = 0;
+                }
+                current.push(c);
+                current_width += w;
+            }
+        }
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+    use proptest::prelude::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn wraps_long_lines_at_spaces_and_keeps_short_ones() {
+        assert_eq!(
+            wrap("short\nthe quick brown fox", 9),
+            ["short", "the quick ", "brown fox"]
+        );
+    }
+
+    #[test]
+    fn breaks_a_word_wider_than_the_line() {
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+    }
+
+    proptest! {
+        #[test]
+        fn wrapping_keeps_every_character_and_fits_the_width(
+            text in "[a-z 日本🙂é\n]{0,200}", width in 2usize..40
+        ) {
+            let lines = wrap(&text, width);
+            let original: String = text.lines().collect();
+            prop_assert_eq!(lines.concat(), original);
+            for line in &lines {
+                // Trailing spaces may hang past the edge; what is visible fits.
+                prop_assert!(line.trim_end().width() <= width, "{:?}", line);
+            }
+        }
+    }
 }
