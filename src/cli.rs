@@ -1,7 +1,13 @@
 //! The command line (DESIGN §5): argument definitions and dispatch to one module per command.
 
+mod check;
+mod config;
+mod drafts;
 mod export;
+mod import;
 mod out;
+#[cfg(feature = "probe")]
+mod probe;
 mod utc;
 mod validate;
 mod zones;
@@ -12,13 +18,16 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::case::Case;
 use crate::error::{EXIT_USAGE, Error};
+use crate::tui::Start;
 
 const AFTER_HELP: &str = "\
 Examples:
-  linkcase                                 fill in a new case in the interactive form
-  linkcase open case.json                  continue a case file in the form
+  linkcase                                 continue the most recent draft (or start a case)
+  linkcase new                             start a new case in the interactive form
+  linkcase open case.json                  work on a case file (as a new draft; the file is kept)
+  linkcase drafts                          list the drafts; linkcase open ID continues one
+  linkcase config                          show the folders and settings in use
   linkcase validate cases/                 check every *.json case file in a folder
   linkcase export case.json --format markdown -o case.md
   linkcase utc \"2026-11-21 14:03\" --tz America/New_York
@@ -34,7 +43,8 @@ Exit codes: 0 = fine, 1 = a case has errors (or the answer is no), 2 = unreadabl
 #[derive(Debug, Parser)]
 #[command(name = "linkcase", version, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// What to do; without a command, the interactive form opens on a new case.
+    /// What to do; without a command, the interactive form opens on the most recent draft
+    /// (or a new case). Every change in the form is saved to its draft as you type.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -42,14 +52,30 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open the interactive form on a new case.
+    /// Open the interactive form on a new case, saved as a new draft as you type.
+    #[command(
+        after_help = "Examples:\n  linkcase new\n\nExit codes: 0 = done, 2 = no terminal or no folder for drafts."
+    )]
     New,
-    /// Open the interactive form on a case file.
+    /// Open the interactive form on a draft, or on a case file.
+    ///
+    /// A draft id (see `linkcase drafts`) continues that draft. A case file is copied
+    /// into a new draft, which the form works on: the file itself is never changed
+    /// (Ctrl+S in the form saves an export).
+    #[command(
+        after_help = "Examples:\n  linkcase open 20261122-041500\n  linkcase open case.json\n\n\
+        Exit codes: 0 = done, 1 = not a valid case file, 2 = no such draft or file, unreadable\n\
+        input, or no terminal."
+    )]
     Open {
-        /// The case file (JSON).
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
+        /// A draft id, or a case file (JSON).
+        #[arg(value_name = "ID|FILE")]
+        target: PathBuf,
     },
+    /// List the drafts, newest first: id, when saved, skill id, progress, errors.
+    Drafts(drafts::Args),
+    /// Show the folders in use and the effective settings (config.json).
+    Config(config::Args),
     /// Check case files against every rule; one line per finding.
     Validate(validate::Args),
     /// Render a case as text (for the contact-us form), Markdown or JSON.
@@ -59,6 +85,20 @@ pub enum Command {
     Utc(utc::Args),
     /// List time zone names matching a query, best first.
     Zones(zones::Args),
+    /// Lint the account-linking configuration against the guide's known pitfalls.
+    Check(check::Args),
+    /// Build a case from SMAPI account-linking JSON and ASK CLI files.
+    Import(import::Args),
+    /// Check the token endpoint live, the way Alexa calls it.
+    #[cfg(feature = "probe")]
+    Probe(probe::Args),
+    /// Hold the clipboard for a copy made before exit (internal; the text comes on stdin).
+    #[command(name = crate::clipboard::HOLD_SUBCOMMAND, hide = true)]
+    HoldClipboard {
+        /// The text holds the password: ask clipboard managers to keep it out of history.
+        #[arg(long)]
+        secret: bool,
+    },
 }
 
 /// Parses `args` (including the program name) and runs the command; returns the exit code.
@@ -76,14 +116,26 @@ where
         }
     };
     let result = match cli.command {
-        None | Some(Command::New) => crate::tui::run(Case::default()),
-        Some(Command::Open { file }) => {
-            crate::files::read_case(&file).and_then(crate::tui::run_loaded)
-        }
+        None => crate::tui::run(Start::Resume),
+        Some(Command::New) => crate::tui::run(Start::New),
+        Some(Command::Open { target }) => crate::tui::run(Start::Open(target)),
+        Some(Command::Drafts(args)) => drafts::run(&args),
+        Some(Command::Config(args)) => config::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Utc(args)) => utc::run(&args),
         Some(Command::Zones(args)) => zones::run(&args),
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
+        #[cfg(feature = "probe")]
+        Some(Command::Probe(args)) => probe::run(&args),
+        Some(Command::HoldClipboard { secret }) => {
+            Ok(crate::clipboard::hold_from_stdin(if secret {
+                crate::clipboard::Password::Included
+            } else {
+                crate::clipboard::Password::LeftOut
+            }))
+        }
     };
     match result {
         Ok(code) => code,

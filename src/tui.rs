@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod editor;
 pub mod keymap;
+pub mod session;
 pub mod theme;
 pub mod ui;
 pub mod value;
@@ -16,7 +17,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use ratatui::DefaultTerminal;
@@ -28,36 +29,35 @@ use ratatui::crossterm::execute;
 
 pub use action::{Action, Effect, Outcome};
 pub use app::{App, Env};
+pub use session::Start;
 
-use crate::case::Case;
-use crate::case::load::Loaded;
 use crate::case::time::default_zone;
+use crate::config::{Config, Settings};
 use crate::error::{EXIT_OK, EXIT_USAGE, Error, Result};
+use crate::store::{Paths, Store};
+use app::{Status, Tone};
 use keymap::Context;
 use theme::Theme;
 
 /// How often the loop wakes without input, to notice SIGTERM/SIGHUP.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the form on a new `case` until the user quits; returns the exit code.
-pub fn run(case: Case) -> Result<u8> {
-    run_loaded(Loaded {
-        case,
-        sanitized: Vec::new(),
-    })
-}
-
-/// Runs the form on a case read from a file (`linkcase open`), first saying in the status
-/// line which fields lost control or bidi characters on loading; returns the exit code.
-pub fn run_loaded(loaded: Loaded) -> Result<u8> {
+/// Runs the form on the case `start` names until the user quits; returns the exit code.
+/// Every change is saved to the case's draft as it is made.
+pub fn run(start: Start) -> Result<u8> {
+    let paths = Paths::from_env()?;
+    let mut store = Store::open(&paths)?;
+    let target = session::resolve(&store, start)?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         let _ = writeln!(
             io::stderr().lock(),
             "linkcase: the interactive form needs a terminal (stdin and stdout are not both a TTY).\n\
-             Without one, use the commands: linkcase validate | export | utc | zones (see linkcase --help)."
+             Without one, use the commands: linkcase validate | export | drafts | utc | zones (see linkcase --help)."
         );
         return Ok(EXIT_USAGE);
     }
+    let settings = Settings::load(&paths.config_file());
+    let begin = session::begin(&mut store, &settings.config, target)?;
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         // Without the handler a signal still ends linkcase, only without restoring the terminal.
@@ -65,20 +65,62 @@ pub fn run_loaded(loaded: Loaded) -> Result<u8> {
     }
     let env = Env {
         now: Utc::now(),
-        zone: default_zone(),
+        zone: settings.config.zone().unwrap_or_else(default_zone),
         theme: Theme::from_env(),
     };
-    let mut app = App::open(loaded, env);
-    let mut terminal = start();
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let mut app = App::open(begin.loaded, env);
+    app.set_save_format(settings.config.export_format);
+    let read_only = !matches!(begin.access, crate::store::Access::ReadWrite);
+    app.set_draft(begin.id, begin.access);
+    let notice = settings
+        .warning()
+        .map(|text| Status {
+            text: format!("Settings ignored: {text}"),
+            tone: Tone::Warning,
+        })
+        .or(begin.notice);
+    if let (Some(notice), Some(_) | None) = (notice, app.status()) {
+        // Notices about the sanitized file or a read-only draft come first.
+        if app.status().is_none() || (!read_only && notice.tone == Tone::Warning) {
+            app.notify(notice.tone, notice.text);
+        }
+    }
+    let mut io = Io {
+        store: &mut store,
+        config: &settings.config,
+    };
+    let mut terminal = start_terminal();
+    let result = event_loop(&mut terminal, &mut app, &mut io, &stop);
     finish();
+    let flushed = flush(&mut app, &mut io);
     result
-        .map(|()| EXIT_OK)
         .map_err(|e| Error::Usage(format!("terminal: {e}")))
+        .and(flushed)
+        .map(|()| EXIT_OK)
+}
+
+/// What the loop performs effects with.
+struct Io<'a> {
+    store: &'a mut Store,
+    config: &'a Config,
+}
+
+/// Saves what the draft does not hold yet; an error says the draft is behind.
+fn flush(app: &mut App, io: &mut Io) -> Result<()> {
+    if let Some(Effect::SaveDraft(save)) = app.flush() {
+        let outcome = session::save(io.store, &save);
+        if let Outcome::DraftSaveFailed(why) = &outcome {
+            return Err(Error::Usage(format!(
+                "the last changes were not saved: {why}"
+            )));
+        }
+        app.update(Action::Outcome(outcome));
+    }
+    Ok(())
 }
 
 /// Puts the terminal into the TUI's mode; `ratatui::init` also restores it on a panic.
-fn start() -> DefaultTerminal {
+fn start_terminal() -> DefaultTerminal {
     let terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
     terminal
@@ -90,7 +132,14 @@ fn finish() {
     ratatui::restore();
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+/// Reads events until the user quits or a signal comes; the pending draft save is left
+/// for the caller to flush.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    io: &mut Io,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
@@ -100,20 +149,55 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool) 
             if stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if event::poll(TICK)? {
+            // Wake when a draft save falls due, so the draft is never far behind.
+            let wait = app
+                .save_due_in(Instant::now())
+                .map_or(TICK, |due| due.min(TICK));
+            if event::poll(wait)? {
                 next = to_action(app, event::read()?);
+            } else if app.save_due_in(Instant::now()).is_some() {
+                next = Some(Action::Tick(Instant::now()));
             }
         }
         app.set_now(Utc::now());
-        while let Some(action) = next.take() {
-            if let Some(effect) = app.update(action) {
-                match perform(terminal, effect) {
-                    Some(outcome) => next = Some(Action::Outcome(outcome)),
-                    None => return Ok(()),
-                }
-            }
+        if let Some(action) = next
+            && !step(terminal, app, io, action)
+        {
+            return Ok(());
+        }
+        // Stamps a new change (the save falls due DEBOUNCE from now) or saves a due one.
+        if !step(terminal, app, io, Action::Tick(Instant::now())) {
+            return Ok(());
         }
     }
+}
+
+/// Updates the app with `action` and performs the effects that follow; `false` means quit.
+fn step(terminal: &mut DefaultTerminal, app: &mut App, io: &mut Io, action: Action) -> bool {
+    let mut next = app.update(action);
+    while let Some(effect) = next.take() {
+        let effect = match effect {
+            // The pending save first, and the app told, so a new draft has its id.
+            Effect::Draft {
+                flush: Some(save),
+                op,
+            } => {
+                let outcome = session::save(io.store, &save);
+                let saved = matches!(outcome, Outcome::DraftSaved { .. });
+                app.update(Action::Outcome(outcome));
+                if !saved {
+                    return true;
+                }
+                Effect::Draft { flush: None, op }
+            }
+            effect => effect,
+        };
+        match perform(terminal, io, effect) {
+            Some(outcome) => next = app.update(Action::Outcome(outcome)),
+            None => return false,
+        }
+    }
+    true
 }
 
 /// The action a terminal event stands for, if any. Only key presses count (no repeats
@@ -122,8 +206,8 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             keymap::action_for(key, |c| app.in_context(c)).or_else(|| {
-                (app.in_context(Context::Form) && app.editor().takes_text())
-                    .then(|| Action::Input(key.into()))
+                let typing = app.in_context(Context::Form) && app.editor().takes_text();
+                (typing || app.in_context(Context::DraftName)).then(|| Action::Input(key.into()))
             })
         }
         Event::Paste(text) => Some(Action::Paste(text)),
@@ -137,9 +221,14 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
 }
 
 /// Performs an effect and says how it went; `None` means quit.
-fn perform(terminal: &mut DefaultTerminal, effect: Effect) -> Option<Outcome> {
+fn perform(terminal: &mut DefaultTerminal, io: &mut Io, effect: Effect) -> Option<Outcome> {
     let outcome = match effect {
         Effect::Quit => return None,
+        Effect::SaveDraft(save) => session::save(io.store, &save),
+        Effect::Draft { flush, op } => match flush.map(|save| session::save(io.store, &save)) {
+            Some(failed @ Outcome::DraftSaveFailed(_)) => failed,
+            _ => session::perform(io.store, io.config, op),
+        },
         // The clipboard comes with the drafts/clipboard issue; until then, say so.
         Effect::Copy { .. } => Outcome::NoClipboard,
         Effect::Save {
@@ -164,7 +253,7 @@ fn perform(terminal: &mut DefaultTerminal, effect: Effect) -> Option<Outcome> {
         Effect::EditExternally { field, text } => {
             finish();
             let result = edit_externally(&text);
-            *terminal = start();
+            *terminal = start_terminal();
             let _ = terminal.clear();
             match result {
                 Ok(text) => Outcome::Edited { field, text },

@@ -5,6 +5,8 @@
 use chrono::{DateTime, Utc};
 use linkcase::case::time::Zone;
 use linkcase::case::{Disambiguation, FieldId, Region, Severity};
+use linkcase::store::{Access, DraftSummary};
+use linkcase::tui::action::DraftOp;
 use linkcase::tui::app::{Changes, Dialog, Mark, Screen};
 use linkcase::tui::theme::Theme;
 use linkcase::tui::{Action, App, Effect, Env, Outcome, keymap, ui};
@@ -316,8 +318,8 @@ fn a_pasted_list_splits_into_entries() {
     press(&mut app, KeyCode::Up, KeyModifiers::ALT);
     press(&mut app, KeyCode::Char('d'), KeyModifiers::CONTROL);
     assert_eq!(app.case().account_linking.domains.len(), 3);
-    // The highlight stays on the last entry; Ctrl+O takes it out to change it.
-    press(&mut app, KeyCode::Char('o'), KeyModifiers::CONTROL);
+    // The highlight stays on the last entry; Ctrl+E takes it out to change it.
+    press(&mut app, KeyCode::Char('e'), KeyModifiers::CONTROL);
     type_text(&mut app, "x");
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(
@@ -395,7 +397,11 @@ fn save_asks_format_and_password_then_writes_through_an_effect() {
         replaced: false,
         include_secrets: true,
     }));
-    assert_eq!(app.changes(), Changes::Saved);
+    assert_eq!(
+        app.changes(),
+        Changes::Unsaved,
+        "an export is not the draft: its save is still pending"
+    );
     assert!(
         app.status()
             .is_some_and(|s| s.text.contains("/tmp/linkcase-case.json"))
@@ -412,17 +418,17 @@ fn copy_is_truthful_about_the_missing_clipboard() {
 }
 
 #[test]
-fn quitting_with_unsaved_changes_asks_once() {
+fn quitting_never_asks_the_draft_is_flushed_instead() {
     let mut app = app();
-    assert_eq!(
-        app.update(Action::Quit),
-        Some(Effect::Quit),
-        "nothing to lose"
-    );
-    type_text(&mut app, "x");
-    assert_eq!(app.update(Action::Quit), None);
-    assert!(matches!(app.dialog(), Some(Dialog::Quit { .. })));
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+    assert_eq!(app.flush(), None, "nothing to save");
+    type_text(&mut app, "x");
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+    assert_eq!(app.dialog(), None, "no question");
+    let Some(Effect::SaveDraft(save)) = app.flush() else {
+        panic!("the pending change is saved at quit");
+    };
+    assert!(save.json.contains("\"id\": \"x\""), "{}", save.json);
 }
 
 #[test]
@@ -654,7 +660,48 @@ fn any_action() -> impl Strategy<Value = Action> {
         1 => (0u16..210, 0u16..70).prop_map(|(x, y)| Action::Click(x, y)),
         1 => (1u16..=200, 1u16..=60).prop_map(|(w, h)| Action::Resize(w, h)),
         1 => proptest::sample::select(fields).prop_map(Action::Focus),
+        1 => (0u64..2000).prop_map(|ms| Action::Tick(start() + std::time::Duration::from_millis(ms))),
     ]
+}
+
+/// One fixed instant for the proptest's ticks.
+fn start() -> std::time::Instant {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    *START.get_or_init(std::time::Instant::now)
+}
+
+/// What the loop would report for a drafts operation, without a disk.
+fn fake_drafts_outcome(op: DraftOp) -> Outcome {
+    let summary = |id: &str| DraftSummary {
+        id: id.to_owned(),
+        updated: env().now,
+        skill_id: String::new(),
+        progress: None,
+        access: Access::ReadWrite,
+    };
+    match op {
+        DraftOp::Open(id) => Outcome::DraftOpened {
+            id: Some(id),
+            case: Box::default(),
+            sanitized: Vec::new(),
+            access: Access::ReadOnly { version: 2 },
+        },
+        DraftOp::New => Outcome::DraftOpened {
+            id: None,
+            case: Box::default(),
+            sanitized: Vec::new(),
+            access: Access::ReadWrite,
+        },
+        _ => Outcome::DraftsListed {
+            drafts: vec![
+                summary("a"),
+                summary("20261121-200000"),
+                summary("b\u{202e}界"),
+            ],
+            notice: None,
+            renamed: None,
+        },
+    }
 }
 
 proptest! {
@@ -680,6 +727,10 @@ proptest! {
                     Some(Outcome::Edited { field, text: text + "\nedited" })
                 }
                 Some(Effect::Copy { .. }) => Some(Outcome::NoClipboard),
+                Some(Effect::SaveDraft(save)) => Some(Outcome::DraftSaved {
+                    id: "20261121-200000".to_owned(), revision: save.revision,
+                }),
+                Some(Effect::Draft { op, .. }) => Some(fake_drafts_outcome(op)),
                 Some(Effect::Quit) | None => None,
             };
             if let Some(outcome) = outcome {

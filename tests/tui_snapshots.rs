@@ -134,3 +134,54 @@ fn keymap_help_text_from_the_table() {
         .collect();
     insta::assert_snapshot!("keymap", text.join("\n"));
 }
+
+fn drafts_app() -> App {
+    use linkcase::case::validate::Progress;
+    use linkcase::store::{Access, DraftSummary};
+    use linkcase::tui::Outcome;
+    let mut app = app();
+    let now = DateTime::parse_from_rfc3339("2026-11-21T20:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let summary = |id: &str, minutes: i64, skill: &str, access| DraftSummary {
+        id: id.to_owned(),
+        updated: now - chrono::Duration::minutes(minutes),
+        skill_id: skill.to_owned(),
+        progress: Some(Progress {
+            done: 9,
+            required: 14,
+            errors: 2,
+        }),
+        access,
+    };
+    app.set_draft(Some("20261121-195500".to_owned()), Access::ReadWrite);
+    app.update(Action::Drafts);
+    app.update(Action::Outcome(Outcome::DraftsListed {
+        drafts: vec![
+            summary(
+                "20261121-195500",
+                5,
+                "amzn1.ask.skill.0f1e2d3c-4b5a-4697-8899-aabbccddeeff",
+                Access::ReadWrite,
+            ),
+            summary("acme-eu", 180, "", Access::ReadWrite),
+            summary("from-the-future", 4000, "", Access::ReadOnly { version: 2 }),
+        ],
+        notice: None,
+        renamed: None,
+    }));
+    app.update(Action::Next);
+    app
+}
+
+#[test]
+fn drafts_screen() {
+    check("drafts_screen", &mut drafts_app());
+}
+
+#[test]
+fn delete_draft_question() {
+    let mut app = drafts_app();
+    app.update(Action::DeleteDraft);
+    check("delete_draft", &mut app);
+}

@@ -246,7 +246,7 @@ mod rules;
 use rules::{
     check_configuration, check_failure, check_skill, check_test_account, check_unknown_keys,
 };
-mod url;
+pub(crate) mod url;
 
 pub use rules::normalize_id;
 

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use super::out;
 use crate::case::Validator;
-use crate::error::{EXIT_OK, Result};
+use crate::clipboard::{Clipboard, Copied, Password};
+use crate::error::{EXIT_OK, EXIT_USAGE, Result};
 use crate::export::{self, Format, Options};
 use crate::files;
 
@@ -19,13 +20,21 @@ Formats:
 The password is left out unless --include-secrets: text and Markdown say
 \"(password shared separately)\", JSON has null.
 
+--copy puts the export on the clipboard instead of printing it (with -o, as well as
+writing the file) and says on stderr where it went and whether the password is in it.
+On Linux the copy outlives linkcase: a small background process holds it until
+something else is copied. Over SSH, or without a system clipboard, it is also sent to
+the terminal as OSC 52 (tmux passes that on only with `set-clipboard on`). With no
+clipboard at all nothing is printed instead (the password must not end up in a pipe
+or log by surprise): linkcase says why and exits 2.
+
 Examples:
   linkcase export case.json
   linkcase export case.json --format markdown -o case.md
-  linkcase export case.json --include-secrets | xclip -selection clipboard
+  linkcase export case.json --include-secrets --copy
 
 Exit codes: 0 = exported (errors in the case are listed on stderr), 1 = not a valid case
-file, 2 = unreadable input or output.")]
+file, 2 = unreadable input or output, or --copy found no clipboard.")]
 pub struct Args {
     /// The case file.
     #[arg(value_name = "FILE")]
@@ -39,6 +48,9 @@ pub struct Args {
     /// Write to this file (atomically, mode 0600) instead of stdout.
     #[arg(long, short, value_name = "OUT")]
     output: Option<PathBuf>,
+    /// Copy to the clipboard instead of printing (with -o: as well as writing the file).
+    #[arg(long)]
+    copy: bool,
 }
 
 fn parse_format(text: &str) -> Result<Format, String> {
@@ -79,7 +91,40 @@ pub fn run(args: &Args) -> Result<u8> {
                 args.format
             ));
         }
+        None if args.copy => {}
         None => out::print(&rendered)?,
     }
+    if args.copy {
+        return Ok(copy(&rendered, args));
+    }
     Ok(EXIT_OK)
+}
+
+/// Copies the export, keeps it past exit, and says where it went; exit 2 if it went nowhere.
+fn copy(rendered: &str, args: &Args) -> u8 {
+    let password = if args.include_secrets {
+        Password::Included
+    } else {
+        Password::LeftOut
+    };
+    // OSC 52, if needed, goes to stdout when stdout is a terminal.
+    let mut clipboard = Clipboard::new();
+    let copied = clipboard.copy_past_exit(rendered, password);
+    if let (Some(notice), true) = (clipboard.take_notice(), copied.reached_a_clipboard()) {
+        out::note(&format!("linkcase: {notice}"));
+    }
+    if let Copied::Nowhere(reason) = copied {
+        out::note(&format!(
+            "linkcase: no clipboard: {reason}; the export is on no clipboard \
+             (print it without --copy, or write it with -o FILE)"
+        ));
+        return EXIT_USAGE;
+    }
+    out::note(&format!(
+        "linkcase: {}: {} export, {}",
+        copied.describe(),
+        args.format,
+        password.describe()
+    ));
+    EXIT_OK
 }

@@ -63,8 +63,16 @@ pub(crate) struct Block {
     pub items: Vec<Item>,
 }
 
+/// The title of the block of lint findings.
+pub(crate) const CHECKS_TITLE: &str = "Checks";
+/// What the checks block shows when no lint fires.
+const NO_FINDINGS: &str = "no known pitfall found in the configuration above";
+/// What the checks block shows before there is a configuration to check.
+const NOTHING_TO_CHECK: &str = "nothing to check yet: no account-linking configuration";
+
 /// Everything an export shows, in order: the guide's items and the extra context, the
-/// account-linking configuration, the steps already tried, and the notes.
+/// account-linking configuration, linkcase's checks of it, the steps already tried, and
+/// the notes.
 pub(crate) fn blocks(case: &Case, options: Options) -> Vec<Block> {
     vec![
         Block {
@@ -76,6 +84,11 @@ pub(crate) fn blocks(case: &Case, options: Options) -> Vec<Block> {
             title: Some(Section::Configuration.title()),
             layout: Layout::Fields,
             items: configuration_items(case),
+        },
+        Block {
+            title: Some(CHECKS_TITLE),
+            layout: Layout::Checklist,
+            items: check_items(case),
         },
         Block {
             title: Some(Section::StepsTried.title()),
@@ -97,6 +110,45 @@ pub(crate) fn blocks(case: &Case, options: Options) -> Vec<Block> {
             items: vec![long_text(FieldId::Notes, &case.notes)],
         },
     ]
+}
+
+/// One item per lint finding (`Error: account_linking.… — advice (step: …)`), or one
+/// saying nothing was found.
+fn check_items(case: &Case) -> Vec<Item> {
+    let linking = &case.account_linking;
+    if linking.grant_type.is_none()
+        && linking.authorization_url.trim().is_empty()
+        && linking.access_token_url.trim().is_empty()
+    {
+        return vec![Item {
+            label: "Result",
+            value: Value::Line(NOTHING_TO_CHECK.to_owned()),
+        }];
+    }
+    let lints = crate::lint::lint(case);
+    if lints.is_empty() {
+        return vec![Item {
+            label: "Result",
+            value: Value::Line(NO_FINDINGS.to_owned()),
+        }];
+    }
+    lints
+        .iter()
+        .map(|lint| {
+            let step = lint
+                .step
+                .map(|s| format!(" (step: {})", s.label()))
+                .unwrap_or_default();
+            Item {
+                label: match lint.level {
+                    crate::lint::Level::Error => "Error",
+                    crate::lint::Level::Warning => "Warning",
+                    crate::lint::Level::Hint => "Hint",
+                },
+                value: Value::Line(one_line(&format!("{} — {}{step}", lint.path, lint.advice))),
+            }
+        })
+        .collect()
 }
 
 fn guide_items(case: &Case, options: Options) -> Vec<Item> {

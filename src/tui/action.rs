@@ -2,11 +2,14 @@
 //! how that went ([`Outcome`], fed back as an action).
 
 use std::path::PathBuf;
+use std::time::Instant;
 
 use ratatui_textarea::Input;
 
-use crate::case::FieldId;
+use crate::case::{Case, FieldId};
 use crate::export::Format;
+use crate::store::{Access, DraftSummary};
+use crate::tui::app::Status;
 
 /// One thing the user did, already mapped from a terminal event by the keymap.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +68,18 @@ pub enum Action {
     Click(u16, u16),
     /// The terminal's new size (width, height).
     Resize(u16, u16),
+    /// Open or close the drafts screen.
+    Drafts,
+    /// Start a new draft (drafts screen).
+    NewDraft,
+    /// Duplicate the highlighted draft.
+    DuplicateDraft,
+    /// Rename the highlighted draft (asks the name).
+    RenameDraft,
+    /// Delete the highlighted draft (asks first).
+    DeleteDraft,
+    /// The loop's clock: a pending draft save that is due is asked for.
+    Tick(Instant),
     /// What came of an [`Effect`].
     Outcome(Outcome),
 }
@@ -97,10 +112,52 @@ pub enum Effect {
         /// Its current text.
         text: String,
     },
+    /// Save the case to its draft.
+    SaveDraft(DraftSave),
+    /// Work on the drafts, after saving the case's pending changes if there are any.
+    Draft {
+        /// The pending save, done first.
+        flush: Option<DraftSave>,
+        /// What to do.
+        op: DraftOp,
+    },
+}
+
+/// The case as its draft will hold it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftSave {
+    /// The draft; `None` for a new one (named at this first save).
+    pub id: Option<String>,
+    /// The canonical case file, password included.
+    pub json: String,
+    /// Which change this is (a save of an older one does not count as up to date).
+    pub revision: u64,
+}
+
+/// An operation on the drafts folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftOp {
+    /// List the drafts.
+    List,
+    /// Open this draft in the form.
+    Open(String),
+    /// Start a new case.
+    New,
+    /// Copy this draft to a new one.
+    Duplicate(String),
+    /// Rename a draft.
+    Rename {
+        /// Its id.
+        from: String,
+        /// The name typed.
+        to: String,
+    },
+    /// Delete this draft.
+    Delete(String),
 }
 
 /// How an [`Effect`] went.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// The export was written.
     Saved {
@@ -124,4 +181,33 @@ pub enum Outcome {
     },
     /// `$EDITOR` could not be run or its file read.
     EditFailed(String),
+    /// The draft was saved.
+    DraftSaved {
+        /// Its id.
+        id: String,
+        /// The revision saved.
+        revision: u64,
+    },
+    /// The draft could not be saved (it is tried again).
+    DraftSaveFailed(String),
+    /// The drafts as they are now, with what the operation did (or why it failed).
+    DraftsListed {
+        /// Newest first.
+        drafts: Vec<DraftSummary>,
+        /// What to say about it.
+        notice: Option<Status>,
+        /// The open draft's new id, when it was renamed.
+        renamed: Option<(String, String)>,
+    },
+    /// Another case is open now.
+    DraftOpened {
+        /// Its draft; `None` for a new case not saved yet.
+        id: Option<String>,
+        /// The case.
+        case: Box<Case>,
+        /// JSON paths that lost control characters on loading.
+        sanitized: Vec<String>,
+        /// Whether it may be edited.
+        access: Access,
+    },
 }

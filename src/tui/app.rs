@@ -3,6 +3,7 @@
 //! no clock and no environment: `now`, the default zone and the theme are injected.
 
 mod dialog;
+mod draft;
 mod edit;
 mod list;
 mod paste;
@@ -19,8 +20,11 @@ use super::theme::Theme;
 use crate::case::time::Zone;
 use crate::case::validate::{Progress, is_filled};
 use crate::case::{Case, FIELDS, Field, FieldId, Report, Validator};
+use crate::export::Format;
+use crate::store::{Access, DraftSummary};
 
-pub use dialog::{Dialog, SECRET_CHOICES};
+pub use dialog::{DELETE_CHOICES, Dialog, SECRET_CHOICES};
+pub use draft::{DEBOUNCE, Draft};
 pub use state::{Changes, Mark, Screen, Status, Tone, sanitized_notice};
 
 /// What the app needs from outside, given once so that tests are deterministic.
@@ -49,7 +53,11 @@ pub struct App {
     screen: Screen,
     dialog: Option<Dialog>,
     status: Option<Status>,
-    changes: Changes,
+    draft: Draft,
+    drafts: Vec<DraftSummary>,
+    draft_name: String,
+    zone: Zone,
+    save_format: Format,
     size: (u16, u16),
 }
 
@@ -82,9 +90,28 @@ impl App {
             screen: Screen::Form,
             dialog: None,
             status: None,
-            changes: Changes::None,
+            draft: Draft::new(None, Access::ReadWrite),
+            drafts: Vec::new(),
+            draft_name: String::new(),
+            zone: env.zone,
+            save_format: Format::Text,
             size: (80, 24),
         }
+    }
+
+    /// What the app was given from outside, as it is now.
+    #[must_use]
+    pub const fn env(&self) -> Env {
+        Env {
+            now: self.now,
+            zone: self.zone,
+            theme: self.theme,
+        }
+    }
+
+    /// The format the save dialog offers first (from the config).
+    pub const fn set_save_format(&mut self, format: Format) {
+        self.save_format = format;
     }
 
     /// Moves the clock on (the loop calls this before each event; validation uses it).
@@ -150,10 +177,16 @@ impl App {
         self.status.as_ref()
     }
 
-    /// Whether there are changes no save has written.
+    /// Whether there are changes the draft does not hold yet.
     #[must_use]
     pub const fn changes(&self) -> Changes {
-        self.changes
+        if self.draft.is_dirty() {
+            Changes::Unsaved
+        } else if self.draft.is_changed() {
+            Changes::Saved
+        } else {
+            Changes::None
+        }
     }
 
     /// The terminal size last reported.
@@ -186,6 +219,10 @@ impl App {
         match context {
             Context::Anywhere => true,
             Context::Dialog => self.dialog.is_some(),
+            Context::DraftName => self.dialog == Some(Dialog::RenameDraft),
+            Context::Drafts => {
+                self.dialog.is_none() && matches!(self.screen, Screen::Drafts { .. })
+            }
             Context::Main => self.dialog.is_none(),
             Context::Review => {
                 self.dialog.is_none() && matches!(self.screen, Screen::Review { .. })
@@ -202,18 +239,36 @@ impl App {
         }
     }
 
-    /// Applies one action; returns the I/O the loop must perform, if any.
+    /// Applies one action; returns the I/O the loop must perform, if any. A read-only
+    /// draft's case never changes: an edit is undone at once, with a notice.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if self.draft.access == Access::ReadWrite {
+            return self.apply(action);
+        }
+        if matches!(action, Action::EditExternally) {
+            self.refuse_edit(self.case.clone());
+            return None;
+        }
+        let before = self.case.clone();
+        let effect = self.apply(action);
+        if self.case != before {
+            self.refuse_edit(before);
+        }
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 None
             }
+            Action::Tick(now) => self.tick(now),
             Action::Outcome(outcome) => {
                 self.outcome(outcome);
                 None
             }
-            Action::Quit => self.quit(),
+            Action::Quit => Some(Effect::Quit),
             Action::Help if !matches!(self.dialog, Some(Dialog::Help { .. }) | None) => None,
             Action::Help => {
                 self.dialog = match self.dialog {
@@ -230,9 +285,17 @@ impl App {
             }
             Action::Copy => Some(self.copy()),
             Action::Save => {
-                self.dialog = Some(Dialog::SaveFormat { selected: 0 });
+                let selected = Format::ALL
+                    .iter()
+                    .position(|f| *f == self.save_format)
+                    .unwrap_or(0);
+                self.dialog = Some(Dialog::SaveFormat { selected });
                 None
             }
+            Action::Drafts if !matches!(self.screen, Screen::Drafts { .. }) => {
+                Some(self.open_drafts())
+            }
+            _ if matches!(self.screen, Screen::Drafts { .. }) => self.drafts_action(&action),
             _ if matches!(self.screen, Screen::Review { .. }) => {
                 self.review_action(&action);
                 None

@@ -37,7 +37,11 @@ pub enum Context {
     ZoneSearch,
     /// The review screen.
     Review,
-    /// A dialog: help, the DST question, save, quit.
+    /// The drafts screen.
+    Drafts,
+    /// A dialog that takes typed text (a draft's new name).
+    DraftName,
+    /// A dialog: help, the DST question, save, the drafts' rename and delete.
     Dialog,
 }
 
@@ -65,7 +69,8 @@ impl Context {
             Self::List | Self::ListInput => "Lists (domains, scopes)",
             Self::ZoneSearch => "Time zone search",
             Self::Review => "Review",
-            Self::Dialog => "Dialogs",
+            Self::Drafts => "Drafts (Ctrl+O)",
+            Self::Dialog | Self::DraftName => "Dialogs",
         }
     }
 }
@@ -131,10 +136,22 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::PageUp, NONE, Action::PageUp, "scroll up", Context::Review),
     bind(KeyCode::PageDown, NONE, Action::PageDown, "scroll down", Context::Review),
     bind(KeyCode::Char('?'), NONE, Action::Help, "help", Context::Review),
+    // The drafts screen.
+    bind(KeyCode::Enter, NONE, Action::Confirm, "open", Context::Drafts),
+    bind(KeyCode::Esc, NONE, Action::Drafts, "back to form", Context::Drafts),
+    bind(KeyCode::Up, NONE, Action::Prev, "previous draft", Context::Drafts),
+    bind(KeyCode::Down, NONE, Action::Next, "next draft", Context::Drafts),
+    bind(KeyCode::Char('n'), NONE, Action::NewDraft, "new", Context::Drafts),
+    bind(KeyCode::Char('c'), NONE, Action::DuplicateDraft, "duplicate", Context::Drafts),
+    bind(KeyCode::Char('r'), NONE, Action::RenameDraft, "rename", Context::Drafts),
+    bind(KeyCode::Char('d'), NONE, Action::DeleteDraft, "delete", Context::Drafts),
+    bind(KeyCode::Delete, NONE, Action::DeleteDraft, "delete", Context::Drafts),
+    bind(KeyCode::Char('?'), NONE, Action::Help, "help", Context::Drafts),
     // Form or review.
     bind(KeyCode::Char('r'), CTRL, Action::Review, "review", Context::Main),
     bind(KeyCode::Char('y'), CTRL, Action::Copy, "copy", Context::Main),
     bind(KeyCode::Char('s'), CTRL, Action::Save, "save", Context::Main),
+    bind(KeyCode::Char('o'), CTRL, Action::Drafts, "drafts", Context::Main),
     // Editors first, then moving between fields.
     bind(KeyCode::Up, NONE, Action::Prev, "previous match", Context::ZoneSearch),
     bind(KeyCode::Down, NONE, Action::Next, "next match", Context::ZoneSearch),
@@ -148,7 +165,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Up, ALT_SHIFT, Action::MoveEntryUp, "move entry up", Context::List),
     bind(KeyCode::Down, ALT_SHIFT, Action::MoveEntryDown, "move entry down", Context::List),
     bind(KeyCode::Char('d'), CTRL, Action::DeleteEntry, "delete entry", Context::List),
-    bind(KeyCode::Char('o'), CTRL, Action::EditEntry, "edit entry", Context::List),
+    bind(KeyCode::Char('e'), CTRL, Action::EditEntry, "edit entry", Context::List),
     bind(KeyCode::Enter, ALT, Action::Newline, "new line", Context::LongText),
     bind(KeyCode::Char('j'), CTRL, Action::Newline, "new line", Context::LongText),
     bind(KeyCode::Char('e'), CTRL, Action::EditExternally, "$EDITOR", Context::LongText),

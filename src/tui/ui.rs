@@ -3,6 +3,7 @@
 //! and the size, so mouse clicks are hit-tested against exactly what was drawn.
 
 pub mod dialog;
+pub mod drafts;
 pub mod field;
 pub mod live;
 pub mod review;
@@ -68,7 +69,7 @@ pub fn layout_in(app: &App, area: Rect) -> Option<Areas> {
         Layout::vertical([Constraint::Length(editor_height), Constraint::Min(0)]).areas(main);
     let main = match app.screen() {
         Screen::Form => main,
-        Screen::Review { .. } => body,
+        Screen::Review { .. } | Screen::Drafts { .. } => body,
     };
     Some(Areas {
         header,
@@ -97,6 +98,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Review { selected, scroll } => {
             review::draw(app, frame, areas.main, selected, scroll);
         }
+        Screen::Drafts { selected } => drafts::draw(app, frame, areas.main, selected),
     }
     status(app, frame, areas.status);
     footer(app, frame, areas.footer);

@@ -1,7 +1,7 @@
-//! Dialogs (help, the DST question, save, quit), the review screen, and what the loop
-//! reports back after performing an effect.
+//! Dialogs (help, the DST question, save, the drafts' rename and delete), the review
+//! screen, and what the loop reports back after performing an effect.
 
-use super::{App, Changes, Screen, Tone};
+use super::{App, Screen, Tone};
 use crate::case::Disambiguation;
 use crate::case::time::{Resolved, format_utc};
 use crate::export::{self, Format, Options};
@@ -10,6 +10,8 @@ use crate::tui::editor::Editor;
 
 /// The choices of the save dialog's second step.
 pub const SECRET_CHOICES: [&str; 2] = ["Leave the password out", "Include the password"];
+/// The choices of the delete question.
+pub const DELETE_CHOICES: [&str; 2] = ["Keep it", "Delete it"];
 
 /// A dialog over the screen; it takes the keys until it is closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,9 +38,11 @@ pub enum Dialog {
         /// Index into [`SECRET_CHOICES`].
         selected: usize,
     },
-    /// Quit with unsaved changes?
-    Quit {
-        /// 0 = stay, 1 = quit.
+    /// The new name of the highlighted draft (the text is [`App::draft_name`]).
+    RenameDraft,
+    /// Delete the highlighted draft?
+    DeleteDraft {
+        /// 0 = keep, 1 = delete.
         selected: usize,
     },
 }
@@ -48,8 +52,8 @@ impl Dialog {
     #[must_use]
     pub const fn choices(self) -> usize {
         match self {
-            Self::Help { .. } => 0,
-            Self::Dst { .. } | Self::SaveSecrets { .. } | Self::Quit { .. } => 2,
+            Self::Help { .. } | Self::RenameDraft => 0,
+            Self::Dst { .. } | Self::SaveSecrets { .. } | Self::DeleteDraft { .. } => 2,
             Self::SaveFormat { .. } => Format::ALL.len(),
         }
     }
@@ -62,19 +66,6 @@ impl App {
         match self.case.failure.resolve() {
             Ok((resolved, _)) if resolved.is_ambiguous() => Some(resolved),
             _ => None,
-        }
-    }
-
-    pub(super) fn quit(&mut self) -> Option<Effect> {
-        // Quitting twice, or with nothing unsaved, quits; otherwise ask first.
-        match (self.changes, self.dialog) {
-            (Changes::Unsaved, Some(Dialog::Quit { .. })) | (Changes::None | Changes::Saved, _) => {
-                Some(Effect::Quit)
-            }
-            (Changes::Unsaved, _) => {
-                self.dialog = Some(Dialog::Quit { selected: 0 });
-                None
-            }
         }
     }
 
@@ -108,7 +99,8 @@ impl App {
                 format,
                 selected: step(selected, by),
             },
-            Dialog::Quit { selected } => Dialog::Quit {
+            Dialog::RenameDraft => Dialog::RenameDraft,
+            Dialog::DeleteDraft { selected } => Dialog::DeleteDraft {
                 selected: step(selected, by),
             },
         };
@@ -127,6 +119,7 @@ impl App {
                 }
             }
             Action::Confirm => return self.confirm(dialog),
+            _ if dialog == Dialog::RenameDraft => self.type_draft_name(action),
             _ => {}
         }
         None
@@ -135,11 +128,12 @@ impl App {
     fn confirm(&mut self, dialog: Dialog) -> Option<Effect> {
         self.dialog = None;
         match dialog {
-            Dialog::Help { .. } | Dialog::Quit { selected: 0 } => None,
+            Dialog::Help { .. } => None,
+            Dialog::RenameDraft | Dialog::DeleteDraft { .. } => self.confirm_draft_dialog(dialog),
             Dialog::Dst { selected } => {
                 let choice = Disambiguation::ALL.get(selected).copied();
                 self.case.failure.disambiguation = choice;
-                self.changes = Changes::Unsaved;
+                self.changed();
                 self.touched.insert(crate::case::FieldId::Disambiguation);
                 self.revalidate();
                 if self.field().id == crate::case::FieldId::Disambiguation {
@@ -172,7 +166,6 @@ impl App {
                     include_secrets,
                 })
             }
-            Dialog::Quit { .. } => Some(Effect::Quit),
         }
     }
 
@@ -222,7 +215,6 @@ impl App {
                 replaced,
                 include_secrets,
             } => {
-                self.changes = Changes::Saved;
                 let secrets = if include_secrets {
                     "password included"
                 } else {
@@ -245,7 +237,7 @@ impl App {
             ),
             Outcome::Edited { field, text } => {
                 crate::tui::value::set_text(&mut self.case, field, &text);
-                self.changes = Changes::Unsaved;
+                self.changed();
                 if self.field().id == field {
                     self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
                 }
@@ -255,6 +247,7 @@ impl App {
             Outcome::EditFailed(why) => {
                 self.set_status(Tone::Error, format!("External editor failed: {why}"));
             }
+            other => self.draft_outcome(other),
         }
     }
 }

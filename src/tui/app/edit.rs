@@ -3,7 +3,7 @@
 
 use ratatui::layout::Position;
 
-use super::{App, Changes, Dialog, Tone};
+use super::{App, Dialog, Tone};
 use crate::case::time::{Zone, format_local};
 use crate::case::validate::normalize_id;
 use crate::case::{FieldId, FieldKind};
@@ -81,7 +81,7 @@ impl App {
             (Editor::Line(area) | Editor::Lines(area), _) => {
                 let text = text_of(area);
                 value::set_text(&mut self.case, id, &text);
-                self.changes = Changes::Unsaved;
+                self.changed();
             }
             (editor @ Editor::Zone { .. }, _) => editor.refresh_matches(),
             _ => {}
@@ -95,14 +95,14 @@ impl App {
         if value::text(&self.case, id).as_deref() != Some(text) {
             value::set_text(&mut self.case, id, text);
             self.case.failure.disambiguation = None;
-            self.changes = Changes::Unsaved;
+            self.changed();
         }
     }
 
     fn toggle(&mut self, index: usize) {
         let id = self.field().id;
         value::toggle(&mut self.case, id, index);
-        self.changes = Changes::Unsaved;
+        self.changed();
         self.revalidate();
     }
 
@@ -198,6 +198,7 @@ impl App {
             && value::text(&self.case, id).as_deref() != Some(&tidy)
         {
             value::set_text(&mut self.case, id, &tidy);
+            self.changed();
             self.revalidate();
         }
         self.touched.insert(id);

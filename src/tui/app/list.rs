@@ -1,6 +1,6 @@
 //! The list editor (domains, scopes): adding, changing, deleting and moving entries.
 
-use super::{App, Changes};
+use super::App;
 use crate::tui::editor::{Editor, text_of};
 use crate::tui::value;
 
@@ -26,7 +26,7 @@ impl App {
             let at = at.map_or(list.len(), |at| at.min(list.len()));
             list.splice(at..at, entries);
         }
-        self.changes = Changes::Unsaved;
+        self.changed();
         self.revalidate();
     }
 
@@ -44,7 +44,7 @@ impl App {
             } else {
                 Some(at.min(list.len() - 1))
             };
-            self.changes = Changes::Unsaved;
+            self.changed();
             self.revalidate();
         }
     }
@@ -69,7 +69,7 @@ impl App {
             *input = crate::tui::editor::textarea(&entry, false);
             *editing = Some(at);
             *selected = None;
-            self.changes = Changes::Unsaved;
+            self.changed();
             self.revalidate();
         }
     }
@@ -89,7 +89,7 @@ impl App {
         if at < list.len() {
             list.swap(at, to);
             *selected = Some(to);
-            self.changes = Changes::Unsaved;
+            self.changed();
             self.revalidate();
         }
     }

@@ -1,4 +1,4 @@
-//! What the app shows about itself: the screen, the status line, unsaved changes, and how
+//! What the app shows about itself: the screen, the status line, draft changes, and how
 //! each field is marked once it has been visited.
 
 use std::fmt::Write as _;
@@ -19,6 +19,11 @@ pub enum Screen {
         selected: usize,
         /// How far the export text is scrolled.
         scroll: u16,
+    },
+    /// The drafts: open, new, duplicate, rename, delete.
+    Drafts {
+        /// The highlighted draft.
+        selected: usize,
     },
 }
 
@@ -44,14 +49,14 @@ pub struct Status {
     pub tone: Tone,
 }
 
-/// Whether the case has changes that no save has written.
+/// Whether the case's draft holds every change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Changes {
     /// Nothing changed since it was opened.
     None,
-    /// Changed since it was opened or last saved.
+    /// Changed, and the draft save is pending.
     Unsaved,
-    /// Saved after the last change.
+    /// Changed, and the draft holds it.
     Saved,
 }
 

@@ -67,7 +67,7 @@ pub fn hints(active: impl Fn(Context) -> bool) -> Vec<(String, &'static str)> {
 #[must_use]
 pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
     // The form's own keys first, then editors, then the other screens.
-    const ORDER: [Context; 9] = [
+    const ORDER: [Context; 10] = [
         Context::Anywhere,
         Context::Form,
         Context::LongText,
@@ -76,6 +76,7 @@ pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
         Context::List,
         Context::ZoneSearch,
         Context::Review,
+        Context::Drafts,
         Context::Dialog,
     ];
     let mut out = Vec::new();
@@ -140,7 +141,7 @@ mod tests {
         };
         let hints = hints(zone);
         assert_eq!(hints.first().map(|h| h.1), Some("previous match"));
-        assert_eq!(hints.last().map(|h| h.1), Some("save"));
+        assert_eq!(hints.last().map(|h| h.1), Some("drafts"));
         assert!(
             hints.contains(&("Tab".to_owned(), "next field")),
             "Enter picks the zone, Tab still moves on"

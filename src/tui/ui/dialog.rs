@@ -1,5 +1,5 @@
 //! Dialogs drawn over the screen: the key help (generated from the keymap), the DST
-//! question with both UTC candidates, the two save steps, and quitting unsaved.
+//! question with both UTC candidates, the two save steps, and a draft's rename and delete.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::case::time::{Resolved, format_utc};
 use crate::export::Format;
-use crate::tui::app::{App, Dialog, SECRET_CHOICES};
+use crate::tui::app::{App, DELETE_CHOICES, Dialog, SECRET_CHOICES, Screen};
 use crate::tui::keymap;
 
 /// The help overlay's text, from the keybinding table.
@@ -73,14 +73,33 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, dialog: Dialog) {
             lines.extend(choices(app, &names, selected));
             (" Save ", lines, 56)
         }
-        Dialog::Quit { selected } => {
-            let names = ["Stay".to_owned(), "Quit without saving".to_owned()];
+        Dialog::RenameDraft => {
+            let lines = vec![
+                Line::from(format!("New name for draft {}:", selected_id(app))),
+                Line::default(),
+                Line::from(vec![
+                    Span::styled(format!("› {}", app.draft_name()), app.theme().selected),
+                    Span::styled("▏", app.theme().key),
+                ]),
+                Line::default(),
+                Line::styled(
+                    "Letters and digits; other characters become -",
+                    app.theme().dim,
+                ),
+            ];
+            (" Rename draft ", lines, 56)
+        }
+        Dialog::DeleteDraft { selected } => {
+            let names: Vec<String> = DELETE_CHOICES.iter().map(|s| (*s).to_owned()).collect();
             let mut lines = vec![
-                Line::from("The case has changes that are not saved (Ctrl+S saves)."),
+                Line::from(format!(
+                    "Delete draft {}? This cannot be undone.",
+                    selected_id(app)
+                )),
                 Line::default(),
             ];
             lines.extend(choices(app, &names, selected));
-            (" Quit? ", lines, 60)
+            (" Delete draft? ", lines, 56)
         }
     };
     // Rows after wrapping at the dialog's inner width (plus one for word breaks), so no
@@ -105,6 +124,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, dialog: Dialog) {
             .wrap(Wrap { trim: false }),
         rect,
     );
+}
+
+/// The id of the draft highlighted on the drafts screen.
+fn selected_id(app: &App) -> &str {
+    match app.screen() {
+        Screen::Drafts { selected } => app.drafts().get(selected).map_or("", |d| d.id.as_str()),
+        _ => "",
+    }
 }
 
 fn choices(app: &App, names: &[String], selected: usize) -> Vec<Line<'static>> {

@@ -1,0 +1,66 @@
+//! `linkcase import FILE...`: a case from SMAPI and ASK CLI files.
+
+use std::path::PathBuf;
+
+use super::out;
+use crate::case::load;
+use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
+use crate::files;
+use crate::import::{ImportError, import_files};
+
+/// Arguments of `import`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Files are recognised by content: SMAPI account-linking JSON (`ask smapi
+get-account-linking-info`, or an accountLinkingRequest body), skill-package/accountLinking.json,
+skill-package/skill.json, ASK CLI v2 .ask/ask-states.json, ASK CLI v1 .ask/config, and a case
+file (the starting point: its values win). What each file filled, and what was left out, is
+listed on stderr. A clientSecret is never taken into the case.
+
+Examples:
+  linkcase import skill-package/accountLinking.json .ask/ask-states.json -o case.json
+  ask smapi get-account-linking-info -s SKILL_ID > al.json && linkcase import al.json
+  linkcase import .ask/ask-states.json --profile staging
+
+Exit codes: 0 = imported, 1 = a file is JSON but nothing linkcase imports, 2 = unreadable
+input or output, or bad usage (e.g. several ASK CLI profiles and no --profile).")]
+pub struct Args {
+    /// The files to import.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Write the case to this file (atomically, mode 0600) instead of stdout.
+    #[arg(long, short, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// ASK CLI profile to take the skill id from, when a file has several.
+    #[arg(long, value_name = "PROFILE")]
+    profile: Option<String>,
+}
+
+/// The boundary error for an import error, keeping its exit code.
+pub fn to_error(error: &ImportError) -> Error {
+    if error.exit_code() == EXIT_FINDINGS {
+        Error::No(error.to_string())
+    } else {
+        Error::Usage(error.to_string())
+    }
+}
+
+pub fn run(args: &Args) -> Result<u8> {
+    let imported = import_files(&args.files, args.profile.as_deref()).map_err(|e| to_error(&e))?;
+    for note in &imported.report {
+        out::note(&format!("linkcase: {note}"));
+    }
+    for lint in &imported.lints {
+        out::note(&format!("linkcase: {lint}"));
+    }
+    // A working case file, not an export: a password from an imported case file is kept.
+    let json = load::to_json(&imported.case, true);
+    match &args.output {
+        Some(path) => {
+            files::write_atomic(path, json.as_bytes())?;
+            out::note(&format!("linkcase: wrote {}", path.display()));
+        }
+        None => out::print(&json)?,
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,163 @@
+//! `linkcase probe FILE | --token-url URL …`: a live check of the token endpoint.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use super::out;
+use crate::case::{Region, Secret, TokenScheme, load};
+use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
+use crate::files;
+use crate::probe::{self, PLACEHOLDER_VENDOR, ProbeRequest};
+
+/// The environment variable the client secret may come from.
+pub const SECRET_ENV: &str = "LINKCASE_CLIENT_SECRET";
+
+/// Arguments of `probe`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Sends what Alexa sends after a login: a POST of grant_type=authorization_code with a code
+that cannot be valid and a redirect_uri on the region's Alexa host (NA pitangui.amazon.com,
+EU layla.amazon.com, FE alexa.amazon.co.jp). A healthy endpoint refuses it within 4.5 s,
+over HTTPS, with 400 and a JSON error such as invalid_grant. The probe gives up at 10 s.
+
+The client secret comes from --client-secret or LINKCASE_CLIENT_SECRET (never prompted,
+never printed); without one, none is sent and invalid_client is the expected answer.
+
+Examples:
+  LINKCASE_CLIENT_SECRET=… linkcase probe case.json --append
+  linkcase probe --token-url https://auth.example.com/oauth2/token --client-id alexa \\
+      --scheme REQUEST_BODY_CREDENTIALS --region EU
+
+Exit codes: 0 = every check passed, 1 = some check failed, 2 = bad usage or unreadable case.")]
+pub struct Args {
+    /// A case file to take the token URL, client id, scheme and region from.
+    #[arg(value_name = "FILE", required_unless_present = "token_url")]
+    file: Option<PathBuf>,
+    /// The access token URL (overrides the case's).
+    #[arg(long, value_name = "URL")]
+    token_url: Option<String>,
+    /// The OAuth client id (overrides the case's).
+    #[arg(long, value_name = "ID")]
+    client_id: Option<String>,
+    #[arg(
+        long,
+        value_name = "SECRET",
+        help = "The client secret; prefer the LINKCASE_CLIENT_SECRET environment variable"
+    )]
+    client_secret: Option<String>,
+    #[arg(
+        long,
+        value_name = "SCHEME",
+        value_parser = parse_scheme,
+        help = "HTTP_BASIC or REQUEST_BODY_CREDENTIALS (default: the case's, else HTTP_BASIC)"
+    )]
+    scheme: Option<TokenScheme>,
+    #[arg(
+        long,
+        value_name = "REGION",
+        value_parser = parse_region,
+        help = "NA, EU or FE: whose redirect host goes in redirect_uri (default: the case's first)"
+    )]
+    region: Option<Region>,
+    /// The skill's vendor id, as in the redirect URLs of the Account Linking page.
+    #[arg(long, value_name = "ID", default_value = PLACEHOLDER_VENDOR)]
+    vendor_id: String,
+    /// Let http:// through (for local tests); it is still reported as failing.
+    #[arg(long)]
+    allow_http: bool,
+    /// Add the result as a line to the case's notes (needs FILE).
+    #[arg(long, requires = "file")]
+    append: bool,
+}
+
+fn parse_scheme(text: &str) -> Result<TokenScheme, String> {
+    TokenScheme::from_id(&text.trim().to_ascii_uppercase())
+        .ok_or_else(|| format!("'{text}': expected HTTP_BASIC or REQUEST_BODY_CREDENTIALS"))
+}
+
+fn parse_region(text: &str) -> Result<Region, String> {
+    Region::from_id(&text.trim().to_ascii_uppercase())
+        .ok_or_else(|| format!("'{text}': expected NA, EU or FE"))
+}
+
+pub fn run(args: &Args) -> Result<u8> {
+    let case = match &args.file {
+        Some(path) => Some(files::read_case(path)?.case),
+        None => None,
+    };
+    let linking = case.as_ref().map(|c| &c.account_linking);
+    let token_url = args
+        .token_url
+        .clone()
+        .or_else(|| linking.map(|l| l.access_token_url.trim().to_owned()))
+        .filter(|u| !u.is_empty())
+        .ok_or_else(|| {
+            Error::Usage(
+                "no token URL: the case has no account_linking.access_token_url; pass --token-url"
+                    .to_owned(),
+            )
+        })?;
+    let request = ProbeRequest {
+        token_url,
+        client_id: args
+            .client_id
+            .clone()
+            .or_else(|| linking.map(|l| l.client_id.trim().to_owned()))
+            .unwrap_or_default(),
+        client_secret: Secret::new(
+            args.client_secret
+                .clone()
+                .or_else(|| std::env::var(SECRET_ENV).ok())
+                .unwrap_or_default(),
+        ),
+        scheme: args
+            .scheme
+            .or_else(|| linking.and_then(|l| l.access_token_scheme))
+            .unwrap_or(TokenScheme::HttpBasic),
+        region: args
+            .region
+            .or_else(|| {
+                case.as_ref()
+                    .and_then(|c| c.failure.regions.first().copied())
+            })
+            .unwrap_or(Region::Na),
+        vendor_id: args.vendor_id.clone(),
+        allow_http: args.allow_http,
+    };
+    let result = probe::probe(&request).map_err(|e| Error::Usage(e.to_string()))?;
+    let mut text = format!(
+        "Probed {} ({}, {}, redirect_uri {})\n",
+        result.url,
+        request.scheme.id(),
+        if request.client_secret.is_empty() {
+            "no client secret"
+        } else {
+            "client secret sent"
+        },
+        probe::redirect_uri(request.region, &request.vendor_id)
+    );
+    for check in result.checks() {
+        let _ = writeln!(text, "  {check}");
+    }
+    let _ = writeln!(text, "Summary: {}", result.summary());
+    out::print(&text)?;
+    if args.append
+        && let (Some(path), Some(mut case)) = (&args.file, case)
+    {
+        let line = result.note_line(chrono::Utc::now());
+        if !case.notes.is_empty() && !case.notes.ends_with('\n') {
+            case.notes.push('\n');
+        }
+        case.notes.push_str(&line);
+        files::write_atomic(path, load::to_json(&case, true).as_bytes())?;
+        out::note(&format!(
+            "linkcase: added to the notes of {}: {line}",
+            path.display()
+        ));
+    }
+    Ok(if result.passed() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    })
+}

@@ -1,0 +1,158 @@
+//! ASK CLI project files: v2 `.ask/ask-states.json` (`profiles.<profile>.skillId`), v1
+//! `.ask/config` (`deploy_settings.<profile>.skill_id`), and the skill manifest
+//! `skill-package/skill.json` (name, kind, Send Alexa Events permission).
+
+use serde_json::{Map, Value};
+
+use super::ImportError;
+use super::fill::Filler;
+use crate::case::SkillKind;
+
+/// The permission a smart home skill needs to send events to the Alexa event gateway.
+const ASYNC_EVENT_PERMISSION: &str = "alexa::async_event:write";
+
+pub(super) fn import_states(
+    value: &Value,
+    profile: Option<&str>,
+    filler: &mut Filler,
+) -> Result<(), ImportError> {
+    import_skill_id(value, "profiles", "skillId", profile, filler)
+}
+
+pub(super) fn import_config(
+    value: &Value,
+    profile: Option<&str>,
+    filler: &mut Filler,
+) -> Result<(), ImportError> {
+    import_skill_id(value, "deploy_settings", "skill_id", profile, filler)
+}
+
+/// Takes the skill id of one profile: the only one, or the one asked for.
+fn import_skill_id(
+    value: &Value,
+    section: &str,
+    id_key: &str,
+    profile: Option<&str>,
+    filler: &mut Filler,
+) -> Result<(), ImportError> {
+    let empty = Map::new();
+    let profiles = value
+        .get(section)
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let names: Vec<&str> = profiles.keys().map(String::as_str).collect();
+    let chosen = match (profile, names.as_slice()) {
+        (Some(wanted), _) if profiles.contains_key(wanted) => wanted,
+        (Some(wanted), _) => {
+            return Err(filler.usage(format!(
+                "no profile '{wanted}' in {section}; it has: {}",
+                list_or_none(&names)
+            )));
+        }
+        (None, [only]) => only,
+        (None, []) => {
+            filler.ignore(section, "no profiles, so no skill id");
+            return Ok(());
+        }
+        (None, _) => {
+            return Err(filler.usage(format!(
+                "several ASK CLI profiles ({}): choose one with --profile",
+                names.join(", ")
+            )));
+        }
+    };
+    for name in names.iter().filter(|n| **n != chosen) {
+        filler.ignore(&format!("{section}.{name}"), "another profile");
+    }
+    let key = format!("{section}.{chosen}.{id_key}");
+    match value
+        .get(section)
+        .and_then(|p| p.get(chosen))
+        .and_then(|p| p.get(id_key))
+    {
+        Some(id) => filler.text(&key, "skill.id", id, |c| &mut c.skill.id),
+        None => filler.ignore(
+            &key,
+            "missing: the skill was never deployed with this profile",
+        ),
+    }
+    Ok(())
+}
+
+fn list_or_none(names: &[&str]) -> String {
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
+    }
+}
+
+pub(super) fn import_manifest(value: &Value, filler: &mut Filler) {
+    let Some(manifest) = value.get("manifest").and_then(Value::as_object) else {
+        return;
+    };
+    import_name(manifest, filler);
+    let apis = manifest.get("apis").and_then(Value::as_object);
+    let kind = apis.and_then(|apis| {
+        apis.keys().find_map(|api| match api.as_str() {
+            "custom" => Some(SkillKind::Custom),
+            "smartHome" => Some(SkillKind::SmartHome),
+            "video" => Some(SkillKind::Video),
+            _ => None,
+        })
+    });
+    let kind = match (kind, apis) {
+        (Some(kind), _) => Some(kind),
+        (None, Some(apis)) if !apis.is_empty() => Some(SkillKind::Other),
+        _ => None,
+    };
+    if let Some(kind) = kind {
+        filler.set("manifest.apis", "skill.kind", kind, |c| &mut c.skill.kind);
+    }
+    if kind == Some(SkillKind::SmartHome) {
+        let events = manifest
+            .get("permissions")
+            .and_then(Value::as_array)
+            .is_some_and(|perms| {
+                perms
+                    .iter()
+                    .any(|p| p.get("name").and_then(Value::as_str) == Some(ASYNC_EVENT_PERMISSION))
+            });
+        filler.set(
+            "manifest.permissions",
+            "skill.send_alexa_events",
+            events,
+            |c| &mut c.skill.send_alexa_events,
+        );
+    }
+    for key in manifest.keys() {
+        if !matches!(
+            key.as_str(),
+            "publishingInformation" | "apis" | "permissions"
+        ) {
+            filler.ignore(&format!("manifest.{key}"), "not part of a case");
+        }
+    }
+}
+
+/// The skill's name: the en-US locale's, else the first locale's.
+fn import_name(manifest: &Map<String, Value>, filler: &mut Filler) {
+    let Some(locales) = manifest
+        .get("publishingInformation")
+        .and_then(|p| p.get("locales"))
+        .and_then(Value::as_object)
+    else {
+        return;
+    };
+    let locale = if locales.contains_key("en-US") {
+        Some("en-US")
+    } else {
+        locales.keys().next().map(String::as_str)
+    };
+    if let Some(locale) = locale
+        && let Some(name) = locales.get(locale).and_then(|l| l.get("name"))
+    {
+        let key = format!("manifest.publishingInformation.locales.{locale}.name");
+        filler.text(&key, "skill.name", name, |c| &mut c.skill.name);
+    }
+}
