@@ -9,9 +9,13 @@ use predicates::str::contains;
 
 const EXAMPLE: &str = include_str!("fixtures/example.json");
 
+/// The binary, with its drafts and config kept inside the build folder, never the real home.
 fn linkcase() -> Command {
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-tests");
     let mut cmd = Command::cargo_bin("linkcase").unwrap();
-    cmd.env_remove("TZ");
+    cmd.env_remove("TZ")
+        .env("LINKCASE_DATA_DIR", home.join("data"))
+        .env("LINKCASE_CONFIG_DIR", home.join("config"));
     cmd
 }
 
