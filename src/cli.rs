@@ -53,10 +53,19 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the interactive form on a new case, saved as a new draft as you type.
-    #[command(
-        after_help = "Examples:\n  linkcase new\n\nExit codes: 0 = done, 2 = no terminal or no folder for drafts."
-    )]
-    New,
+    #[command(after_help = "Examples:\n  linkcase new\n  \
+        linkcase new --import skill-package/accountLinking.json .ask/ask-states.json\n\n\
+        Exit codes: 0 = done, 1 = an imported file is JSON but nothing linkcase imports,\n\
+        2 = no terminal, no folder for drafts, or an unreadable file to import.")]
+    New {
+        /// Start from these files (as `linkcase import`): SMAPI account-linking JSON,
+        /// skill-package files, ASK CLI files or a case file. The report opens in the form.
+        #[arg(long = "import", value_name = "FILE", num_args = 1..)]
+        import: Vec<PathBuf>,
+        /// ASK CLI profile to take the skill id from, when a file has several.
+        #[arg(long, value_name = "PROFILE", requires = "import")]
+        profile: Option<String>,
+    },
     /// Open the interactive form on a draft, or on a case file.
     ///
     /// A draft id (see `linkcase drafts`) continues that draft. A case file is copied
@@ -117,7 +126,13 @@ where
     };
     let result = match cli.command {
         None => crate::tui::run(Start::Resume),
-        Some(Command::New) => crate::tui::run(Start::New),
+        Some(Command::New { import, profile }) if import.is_empty() && profile.is_none() => {
+            crate::tui::run(Start::New)
+        }
+        Some(Command::New { import, profile }) => crate::tui::run(Start::Import {
+            files: import,
+            profile,
+        }),
         Some(Command::Open { target }) => crate::tui::run(Start::Open(target)),
         Some(Command::Drafts(args)) => drafts::run(&args),
         Some(Command::Config(args)) => config::run(&args),

@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod editor;
 pub mod keymap;
+mod outside;
 pub mod session;
 pub mod theme;
 pub mod ui;
@@ -14,7 +15,6 @@ mod when;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -32,6 +32,7 @@ pub use app::{App, Env};
 pub use session::Start;
 
 use crate::case::time::default_zone;
+use crate::clipboard::Clipboard;
 use crate::config::{Config, Settings};
 use crate::error::{EXIT_OK, EXIT_USAGE, Error, Result};
 use crate::store::{Paths, Store};
@@ -85,14 +86,22 @@ pub fn run(start: Start) -> Result<u8> {
             app.notify(notice.tone, notice.text);
         }
     }
+    app.set_copy_includes_password(settings.config.copy_includes_password);
+    if !begin.report.is_empty() {
+        app.show_import_report(begin.report);
+    }
     let mut io = Io {
         store: &mut store,
         config: &settings.config,
+        data_dir: paths.data_dir.clone(),
+        // The system clipboard is opened on the first copy; OSC 52 goes to the terminal.
+        clipboard: Clipboard::with_terminal(io::stdout()),
     };
     let mut terminal = start_terminal();
     let result = event_loop(&mut terminal, &mut app, &mut io, &stop);
     finish();
     let flushed = flush(&mut app, &mut io);
+    outside::hand_over_clipboard(io.clipboard);
     result
         .map_err(|e| Error::Usage(format!("terminal: {e}")))
         .and(flushed)
@@ -103,6 +112,10 @@ pub fn run(start: Start) -> Result<u8> {
 struct Io<'a> {
     store: &'a mut Store,
     config: &'a Config,
+    /// Where a copy that reached no clipboard is saved instead.
+    data_dir: PathBuf,
+    /// The session's clipboard.
+    clipboard: Clipboard,
 }
 
 /// Saves what the draft does not hold yet; an error says the draft is behind.
@@ -207,7 +220,7 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
             keymap::action_for(key, |c| app.in_context(c)).or_else(|| {
                 let typing = app.in_context(Context::Form) && app.editor().takes_text();
-                (typing || app.in_context(Context::DraftName)).then(|| Action::Input(key.into()))
+                (typing || app.in_context(Context::TextDialog)).then(|| Action::Input(key.into()))
             })
         }
         Event::Paste(text) => Some(Action::Paste(text)),
@@ -229,8 +242,10 @@ fn perform(terminal: &mut DefaultTerminal, io: &mut Io, effect: Effect) -> Optio
             Some(failed @ Outcome::DraftSaveFailed(_)) => failed,
             _ => session::perform(io.store, io.config, op),
         },
-        // The clipboard comes with the drafts/clipboard issue; until then, say so.
-        Effect::Copy { .. } => Outcome::NoClipboard,
+        Effect::Copy { text, password } => {
+            outside::copy(&mut io.clipboard, &io.data_dir, &text, password)
+        }
+        Effect::Import { paths, profile } => outside::import(&paths, profile.as_deref()),
         Effect::Save {
             file_name,
             contents,
@@ -252,7 +267,7 @@ fn perform(terminal: &mut DefaultTerminal, io: &mut Io, effect: Effect) -> Optio
         }
         Effect::EditExternally { field, text } => {
             finish();
-            let result = edit_externally(&text);
+            let result = outside::edit_externally(&text);
             *terminal = start_terminal();
             let _ = terminal.clear();
             match result {
@@ -262,33 +277,4 @@ fn perform(terminal: &mut DefaultTerminal, io: &mut Io, effect: Effect) -> Optio
         }
     };
     Some(outcome)
-}
-
-/// Lets `$VISUAL` / `$EDITOR` (else `vi`) edit `text` in a private temp file.
-fn edit_externally(text: &str) -> io::Result<String> {
-    let mut file = tempfile::Builder::new()
-        .prefix("linkcase-")
-        .suffix(".txt")
-        .tempfile()?;
-    file.write_all(text.as_bytes())?;
-    file.flush()?;
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".to_owned());
-    // Through the shell, so an $EDITOR with arguments ("code --wait") works.
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("sh")
-        .arg(file.path())
-        .status()?;
-    if !status.success() {
-        return Err(io::Error::other(format!("{editor} exited with {status}")));
-    }
-    let mut edited = std::fs::read_to_string(file.path())?;
-    // Editors end the file with a newline the field did not have.
-    if edited.ends_with('\n') && !text.ends_with('\n') {
-        edited.pop();
-    }
-    Ok(edited)
 }

@@ -852,3 +852,42 @@ fn typed_text_survives_kill_9_and_the_next_start_resumes_it() {
     assert!(s.wait_exit().success());
     assert_restored(&s);
 }
+
+#[test]
+fn new_with_import_shows_the_report_and_copy_says_where_the_text_went() {
+    let fixture = format!(
+        "{}/tests/fixtures/import/accountLinking.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut s = Session::launch(
+        tempfile::tempdir().expect("temp dir"),
+        &["new", "--import", &fixture],
+    );
+    let screen = s.wait_for("Imported · Esc closes");
+    assert!(
+        screen.contains("never stores the client secret"),
+        "{screen}"
+    );
+    assert!(screen.contains("New draft "), "{screen}");
+    // Enter closes the report; the imported values are in the form.
+    s.send(ENTER);
+    s.wait_until("the report closed", |screen| {
+        !screen.contains("Imported · Esc")
+    });
+    s.wait_for("✓ Authorization URL");
+    // No display here (the environment is cleared): the copy goes out as OSC 52, and the
+    // status line says so and why, once.
+    s.send("\x19");
+    let screen = s.wait_for("Sent to the terminal's clipboard (OSC 52");
+    assert!(screen.contains("no system clipboard"), "{screen}");
+    assert_eq!(count(&s.raw(), b"\x1b]52;c;"), 1, "one OSC 52 sequence");
+    s.send(CTRL_Q);
+    // Quitting does not wait for a clipboard that never existed.
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&s);
+    let drafts: Vec<_> = fs::read_dir(drafts_dir(s.dir()))
+        .expect("the drafts folder")
+        .collect();
+    assert_eq!(drafts.len(), 1, "the import is a new draft");
+}

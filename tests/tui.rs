@@ -2,12 +2,16 @@
 //! validation timing, choices, the DST question, review, save, paste; and a property test
 //! that no sequence of actions at any size panics in update or draw.
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, Utc};
 use linkcase::case::time::Zone;
 use linkcase::case::{Disambiguation, FieldId, Region, Severity};
+use linkcase::clipboard::{Copied, Password};
+use linkcase::import::ImportNote;
 use linkcase::store::{Access, DraftSummary};
 use linkcase::tui::action::DraftOp;
-use linkcase::tui::app::{Changes, Dialog, Mark, Screen};
+use linkcase::tui::app::{Changes, Dialog, Mark, Screen, Tone};
 use linkcase::tui::theme::Theme;
 use linkcase::tui::{Action, App, Effect, Env, Outcome, keymap, ui};
 use proptest::prelude::*;
@@ -409,12 +413,70 @@ fn save_asks_format_and_password_then_writes_through_an_effect() {
 }
 
 #[test]
-fn copy_is_truthful_about_the_missing_clipboard() {
+fn copy_includes_the_password_unless_the_config_says_otherwise() {
     let mut app = app();
-    let effect = press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL);
-    assert!(matches!(effect, Some(Effect::Copy { .. })));
-    app.update(Action::Outcome(Outcome::NoClipboard));
-    assert!(app.status().is_some_and(|s| s.text.contains("Ctrl+S")));
+    app.update(Action::Focus(FieldId::Password));
+    type_text(&mut app, "hunter2");
+    let Some(Effect::Copy { text, password }) =
+        press(&mut app, KeyCode::Char('y'), KeyModifiers::CONTROL)
+    else {
+        panic!("Ctrl+Y copies");
+    };
+    assert_eq!(password, Password::Included);
+    assert!(text.contains("hunter2"), "{text}");
+    app.set_copy_includes_password(false);
+    let Some(Effect::Copy { text, password }) = app.update(Action::Copy) else {
+        panic!("Ctrl+Y copies");
+    };
+    assert_eq!(password, Password::LeftOut);
+    assert!(!text.contains("hunter2"), "{text}");
+}
+
+#[test]
+fn copy_is_truthful_about_where_the_text_went() {
+    let status = |to: Copied, saved: Option<Result<PathBuf, String>>, notice: Option<&str>| {
+        let mut app = app();
+        app.update(Action::Outcome(Outcome::Copied {
+            to,
+            password: Password::Included,
+            saved,
+            notice: notice.map(str::to_owned),
+        }));
+        app.status().expect("a status").clone()
+    };
+    let system = status(Copied::System, None, None);
+    assert_eq!(
+        system.text,
+        "Copied to the clipboard (the password is in it)"
+    );
+    assert_eq!(system.tone, Tone::Success);
+    let osc52 = status(Copied::Osc52, None, Some("no system clipboard: no display"));
+    assert_eq!(
+        osc52.text,
+        "Sent to the terminal's clipboard (OSC 52; the password is in it) · no system clipboard: no display"
+    );
+    let both = status(Copied::Both, None, None);
+    assert!(
+        both.text
+            .starts_with("Copied to the clipboard and sent to the terminal's clipboard (OSC 52")
+    );
+    let saved = status(
+        Copied::Nowhere("no display".to_owned()),
+        Some(Ok(PathBuf::from("/data/linkcase-copy-1.txt"))),
+        Some("no system clipboard: no display"),
+    );
+    assert_eq!(
+        saved.text,
+        "No clipboard: saved to /data/linkcase-copy-1.txt instead (the password is in it)"
+    );
+    assert_eq!(saved.tone, Tone::Warning);
+    let lost = status(
+        Copied::Nowhere("no display".to_owned()),
+        Some(Err("read-only file system".to_owned())),
+        None,
+    );
+    assert_eq!(lost.tone, Tone::Error);
+    assert!(lost.text.contains("no display") && lost.text.contains("read-only file system"));
 }
 
 #[test]
@@ -670,6 +732,24 @@ fn start() -> std::time::Instant {
     *START.get_or_init(std::time::Instant::now)
 }
 
+/// What the loop would report for an import, without files: a failure or a filled field.
+fn fake_import_outcome(files: usize) -> Outcome {
+    if files.is_multiple_of(2) {
+        return Outcome::ImportFailed("x.json: cannot import: not JSON".to_owned());
+    }
+    let mut case = linkcase::case::Case::default();
+    "alexa 界\u{202e}".clone_into(&mut case.account_linking.client_id);
+    Outcome::Imported {
+        case: Box::new(case),
+        report: vec![ImportNote {
+            file: "x.json".into(),
+            key: "clientId".to_owned(),
+            outcome: linkcase::import::Outcome::Filled("account_linking.client_id"),
+        }],
+        lints: Vec::new(),
+    }
+}
+
 /// What the loop would report for a drafts operation, without a disk.
 fn fake_drafts_outcome(op: DraftOp) -> Outcome {
     let summary = |id: &str| DraftSummary {
@@ -726,7 +806,13 @@ proptest! {
                 Some(Effect::EditExternally { field, text }) => {
                     Some(Outcome::Edited { field, text: text + "\nedited" })
                 }
-                Some(Effect::Copy { .. }) => Some(Outcome::NoClipboard),
+                Some(Effect::Copy { password, .. }) => Some(Outcome::Copied {
+                    to: Copied::Nowhere("no display".to_owned()),
+                    password,
+                    saved: Some(Ok("/tmp/linkcase-copy.txt".into())),
+                    notice: Some("no system clipboard: no display".to_owned()),
+                }),
+                Some(Effect::Import { paths, .. }) => Some(fake_import_outcome(paths.len())),
                 Some(Effect::SaveDraft(save)) => Some(Outcome::DraftSaved {
                     id: "20261121-200000".to_owned(), revision: save.revision,
                 }),

@@ -110,6 +110,24 @@ fn wide_and_combining_characters() {
 }
 
 #[test]
+fn import_dialog_and_report() {
+    let mut app = app();
+    app.update(Action::Import);
+    type_text(&mut app, "tests/fixtures/import/accountLinking.json");
+    check("import_dialog", &mut app);
+    let Some(linkcase::tui::Effect::Import { paths, profile }) = app.update(Action::Confirm) else {
+        panic!("Enter imports");
+    };
+    let imported = linkcase::import::import_files(&paths, profile.as_deref()).unwrap();
+    app.update(Action::Outcome(linkcase::tui::Outcome::Imported {
+        case: Box::new(imported.case),
+        report: imported.report,
+        lints: imported.lints,
+    }));
+    check("import_report", &mut app);
+}
+
+#[test]
 fn help_overlay() {
     let mut app = app();
     app.update(Action::Help);

@@ -7,7 +7,10 @@ use std::time::Instant;
 use ratatui_textarea::Input;
 
 use crate::case::{Case, FieldId};
+use crate::clipboard::{Copied, Password};
 use crate::export::Format;
+use crate::import::ImportNote;
+use crate::lint::Lint;
 use crate::store::{Access, DraftSummary};
 use crate::tui::app::Status;
 
@@ -22,6 +25,8 @@ pub enum Action {
     Review,
     /// Copy the case for filing.
     Copy,
+    /// Import SMAPI / ASK CLI / case files into the case (asks the paths).
+    Import,
     /// Save an export (asks format and password first).
     Save,
     /// Next field.
@@ -91,8 +96,17 @@ pub enum Effect {
     Quit,
     /// Put this text on the clipboard.
     Copy {
-        /// The text export, password included (it is made to file the case).
+        /// The text export, for filing the case.
         text: String,
+        /// Whether the password is in it (`copy_includes_password`, on by default).
+        password: Password,
+    },
+    /// Import these files (`linkcase import`), for the app to merge into the case.
+    Import {
+        /// The files, as typed.
+        paths: Vec<PathBuf>,
+        /// The ASK CLI profile, when a file has several.
+        profile: Option<String>,
     },
     /// Write an export to `file_name` in the current directory.
     Save {
@@ -170,8 +184,29 @@ pub enum Outcome {
     },
     /// The export could not be written.
     SaveFailed(String),
-    /// There is no clipboard support yet.
-    NoClipboard,
+    /// The copy was made: where it went, truthfully.
+    Copied {
+        /// Where the text went.
+        to: Copied,
+        /// Whether the password is in it.
+        password: Password,
+        /// When it reached no clipboard: the file it was saved to instead, or why that
+        /// failed too.
+        saved: Option<Result<PathBuf, String>>,
+        /// "no system clipboard: …", the first time only.
+        notice: Option<String>,
+    },
+    /// The files were imported.
+    Imported {
+        /// The case assembled from them.
+        case: Box<Case>,
+        /// What came from where, and what was left out.
+        report: Vec<ImportNote>,
+        /// Pitfalls only visible in the raw files.
+        lints: Vec<Lint>,
+    },
+    /// The files could not be imported (the error names the file).
+    ImportFailed(String),
     /// `$EDITOR` returned this text for the field.
     Edited {
         /// The field.

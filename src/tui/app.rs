@@ -2,11 +2,14 @@
 //! the screen state changed, maybe an [`Effect`] out for the loop to perform. No I/O here,
 //! no clock and no environment: `now`, the default zone and the theme are injected.
 
+mod clip;
 mod dialog;
 mod draft;
 mod edit;
+mod import;
 mod list;
 mod paste;
+mod review;
 mod state;
 
 use std::collections::HashSet;
@@ -21,10 +24,14 @@ use crate::case::time::Zone;
 use crate::case::validate::{Progress, is_filled};
 use crate::case::{Case, FIELDS, Field, FieldId, Report, Validator};
 use crate::export::Format;
+use crate::lint::Lint;
 use crate::store::{Access, DraftSummary};
 
+pub use clip::copied_status;
 pub use dialog::{DELETE_CHOICES, Dialog, SECRET_CHOICES};
 pub use draft::{DEBOUNCE, Draft};
+pub use import::{import_report_lines, merge_imported, split_paths};
+pub use review::{ReviewItem, ReviewMark};
 pub use state::{Changes, Mark, Screen, Status, Tone, sanitized_notice};
 
 /// What the app needs from outside, given once so that tests are deterministic.
@@ -46,6 +53,7 @@ pub struct App {
     now: DateTime<Utc>,
     theme: Theme,
     report: Report,
+    lints: Vec<Lint>,
     focus: usize,
     editor: Editor,
     reveal: Reveal,
@@ -58,6 +66,9 @@ pub struct App {
     draft_name: String,
     zone: Zone,
     save_format: Format,
+    copy_password: bool,
+    import_paths: String,
+    import_report: Vec<String>,
     size: (u16, u16),
 }
 
@@ -71,6 +82,7 @@ impl App {
         }
         let validator = Validator::at(env.now);
         let report = validator.validate(&case);
+        let lints = crate::lint::lint(&case);
         let touched = FIELDS
             .iter()
             .filter(|f| is_filled(&case, f.id))
@@ -83,6 +95,7 @@ impl App {
             now: env.now,
             theme: env.theme,
             report,
+            lints,
             focus: 0,
             editor,
             reveal: Reveal::Masked,
@@ -95,6 +108,9 @@ impl App {
             draft_name: String::new(),
             zone: env.zone,
             save_format: Format::Text,
+            copy_password: true,
+            import_paths: String::new(),
+            import_report: Vec::new(),
             size: (80, 24),
         }
     }
@@ -112,6 +128,12 @@ impl App {
     /// The format the save dialog offers first (from the config).
     pub const fn set_save_format(&mut self, format: Format) {
         self.save_format = format;
+    }
+
+    /// Whether a copy (Ctrl+Y) includes the password (from the config; on by default: a
+    /// copy is made to file the case).
+    pub const fn set_copy_includes_password(&mut self, include: bool) {
+        self.copy_password = include;
     }
 
     /// Moves the clock on (the loop calls this before each event; validation uses it).
@@ -133,6 +155,12 @@ impl App {
     #[must_use]
     pub const fn report(&self) -> &Report {
         &self.report
+    }
+
+    /// Every lint finding (`linkcase check`) for the case as it is now.
+    #[must_use]
+    pub fn lints(&self) -> &[Lint] {
+        &self.lints
     }
 
     /// The styles to draw with.
@@ -219,7 +247,9 @@ impl App {
         match context {
             Context::Anywhere => true,
             Context::Dialog => self.dialog.is_some(),
-            Context::DraftName => self.dialog == Some(Dialog::RenameDraft),
+            Context::TextDialog => {
+                matches!(self.dialog, Some(Dialog::RenameDraft | Dialog::Import))
+            }
             Context::Drafts => {
                 self.dialog.is_none() && matches!(self.screen, Screen::Drafts { .. })
             }
@@ -284,6 +314,14 @@ impl App {
                 None
             }
             Action::Copy => Some(self.copy()),
+            Action::Import if self.draft.access != Access::ReadWrite => {
+                self.read_only_notice();
+                None
+            }
+            Action::Import => {
+                self.dialog = Some(Dialog::Import);
+                None
+            }
             Action::Save => {
                 let selected = Format::ALL
                     .iter()
@@ -349,6 +387,7 @@ impl App {
 
     fn revalidate(&mut self) {
         self.report = self.validator.validate(&self.case);
+        self.lints = crate::lint::lint(&self.case);
     }
 
     fn set_status(&mut self, tone: Tone, text: impl Into<String>) {

@@ -39,8 +39,8 @@ pub enum Context {
     Review,
     /// The drafts screen.
     Drafts,
-    /// A dialog that takes typed text (a draft's new name).
-    DraftName,
+    /// A dialog that takes typed text (a draft's new name, the files to import).
+    TextDialog,
     /// A dialog: help, the DST question, save, the drafts' rename and delete.
     Dialog,
 }
@@ -70,7 +70,7 @@ impl Context {
             Self::ZoneSearch => "Time zone search",
             Self::Review => "Review",
             Self::Drafts => "Drafts (Ctrl+O)",
-            Self::Dialog | Self::DraftName => "Dialogs",
+            Self::Dialog | Self::TextDialog => "Dialogs",
         }
     }
 }
@@ -152,6 +152,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Char('y'), CTRL, Action::Copy, "copy", Context::Main),
     bind(KeyCode::Char('s'), CTRL, Action::Save, "save", Context::Main),
     bind(KeyCode::Char('o'), CTRL, Action::Drafts, "drafts", Context::Main),
+    // Ctrl+L ("load"): Ctrl+I is Tab in terminals.
+    bind(KeyCode::Char('l'), CTRL, Action::Import, "import", Context::Main),
     // Editors first, then moving between fields.
     bind(KeyCode::Up, NONE, Action::Prev, "previous match", Context::ZoneSearch),
     bind(KeyCode::Down, NONE, Action::Next, "next match", Context::ZoneSearch),

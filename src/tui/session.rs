@@ -11,7 +11,9 @@ use crate::case::Case;
 use crate::case::load::Loaded;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::import::{ImportError, Imported, import_files};
 use crate::store::{Access, Store};
+use crate::tui::app::{import_report_lines, merge_imported};
 
 /// Which case the form opens on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +25,14 @@ pub enum Start {
     /// A draft id, else a case file. A case file is copied into a new draft, which the
     /// form works on; the file itself is not changed.
     Open(PathBuf),
+    /// A new case filled from SMAPI / ASK CLI / case files (`linkcase new --import`), saved
+    /// as a new draft at once.
+    Import {
+        /// The files.
+        files: Vec<PathBuf>,
+        /// The ASK CLI profile, when a file has several.
+        profile: Option<String>,
+    },
 }
 
 /// The case the form starts on, its draft, and what to say about it.
@@ -36,6 +46,8 @@ pub struct Begin {
     pub access: Access,
     /// The first status message.
     pub notice: Option<Status>,
+    /// What an import took from where, shown in a dialog at start (empty: none).
+    pub report: Vec<String>,
 }
 
 #[allow(clippy::unnecessary_wraps)] // Notices are optional everywhere they go.
@@ -66,6 +78,8 @@ pub enum Target {
     Draft(String),
     /// A case file, read.
     File(PathBuf, Box<Loaded>),
+    /// Files imported.
+    Imported(Box<Imported>),
 }
 
 /// Finds what `start` names; reads a case file, writes nothing.
@@ -73,6 +87,9 @@ pub fn resolve(store: &Store, start: Start) -> Result<Target> {
     Ok(match start {
         Start::Resume => Target::Resume,
         Start::New => Target::New,
+        Start::Import { files, profile } => Target::Imported(Box::new(
+            import_files(&files, profile.as_deref()).map_err(|e| import_error(&e))?,
+        )),
         Start::Open(target) => match target.to_str().filter(|id| store.exists(id)) {
             Some(id) => Target::Draft(id.to_owned()),
             None if target.exists() || target.components().count() > 1 => {
@@ -89,6 +106,15 @@ pub fn resolve(store: &Store, start: Start) -> Result<Target> {
     })
 }
 
+/// The boundary error for an import error, keeping its exit code (as `linkcase import`).
+fn import_error(error: &ImportError) -> Error {
+    if error.exit_code() == crate::error::EXIT_FINDINGS {
+        Error::No(error.to_string())
+    } else {
+        Error::Usage(error.to_string())
+    }
+}
+
 /// Finds (or makes) the case the form opens on.
 pub fn begin(store: &mut Store, config: &Config, target: Target) -> Result<Begin> {
     let fresh = |notice| Begin {
@@ -99,6 +125,7 @@ pub fn begin(store: &mut Store, config: &Config, target: Target) -> Result<Begin
         id: None,
         access: Access::ReadWrite,
         notice,
+        report: Vec::new(),
     };
     match target {
         Target::New => Ok(fresh(None)),
@@ -116,12 +143,14 @@ pub fn begin(store: &mut Store, config: &Config, target: Target) -> Result<Begin
                     loaded: opened.loaded,
                     id: Some(opened.id),
                     access: opened.access,
+                    report: Vec::new(),
                 }),
                 Err(moved) => Ok(fresh(warning(moved.to_string()))),
             }
         }
         Target::Draft(id) => open_draft(store, &id),
         Target::File(path, loaded) => open_file(store, &path, *loaded),
+        Target::Imported(imported) => open_imported(store, config, &imported),
     }
 }
 
@@ -132,9 +161,33 @@ fn open_draft(store: &mut Store, id: &str) -> Result<Begin> {
             loaded: opened.loaded,
             id: Some(opened.id),
             access: opened.access,
+            report: Vec::new(),
         }),
         Err(moved) => Err(Error::Usage(moved.to_string())),
     }
+}
+
+/// A new case from the config's defaults, the imported fields put in, saved as a new draft.
+fn open_imported(store: &Store, config: &Config, imported: &Imported) -> Result<Begin> {
+    let mut case = config.new_case();
+    let fields = merge_imported(&mut case, &imported.case, &imported.report)
+        .map_err(|why| Error::Usage(format!("cannot merge the imported files: {why}")))?;
+    let steps = crate::lint::apply_default_steps(&mut case);
+    let id = store.save(None, &case, Utc::now())?;
+    let report = import_report_lines(&imported.report, &steps, &imported.lints);
+    Ok(Begin {
+        notice: info(format!(
+            "New draft {id}: {} imported (Ctrl+R reviews the checks)",
+            super::ui::plural(fields.len(), "field")
+        )),
+        loaded: Loaded {
+            case,
+            sanitized: Vec::new(),
+        },
+        id: Some(id),
+        access: Access::ReadWrite,
+        report,
+    })
 }
 
 fn open_file(store: &Store, path: &Path, loaded: Loaded) -> Result<Begin> {
@@ -147,6 +200,7 @@ fn open_file(store: &Store, path: &Path, loaded: Loaded) -> Result<Begin> {
         loaded,
         id: Some(id),
         access: Access::ReadWrite,
+        report: Vec::new(),
     })
 }
 

@@ -1,9 +1,10 @@
-//! Dialogs (help, the DST question, save, the drafts' rename and delete), the review
-//! screen, and what the loop reports back after performing an effect.
+//! Dialogs (help, the DST question, save, the drafts' rename and delete, import), and what
+//! the loop reports back after performing an effect.
 
-use super::{App, Screen, Tone};
+use super::{App, Tone};
 use crate::case::Disambiguation;
 use crate::case::time::{Resolved, format_utc};
+use crate::clipboard::Password;
 use crate::export::{self, Format, Options};
 use crate::tui::action::{Action, Effect, Outcome};
 use crate::tui::editor::Editor;
@@ -45,6 +46,13 @@ pub enum Dialog {
         /// 0 = keep, 1 = delete.
         selected: usize,
     },
+    /// The files to import (the text is [`App::import_paths`]).
+    Import,
+    /// What the last import took from where ([`App::import_report`]), scrolled this far.
+    ImportReport {
+        /// Lines scrolled.
+        scroll: u16,
+    },
 }
 
 impl Dialog {
@@ -52,7 +60,7 @@ impl Dialog {
     #[must_use]
     pub const fn choices(self) -> usize {
         match self {
-            Self::Help { .. } | Self::RenameDraft => 0,
+            Self::Help { .. } | Self::RenameDraft | Self::Import | Self::ImportReport { .. } => 0,
             Self::Dst { .. } | Self::SaveSecrets { .. } | Self::DeleteDraft { .. } => 2,
             Self::SaveFormat { .. } => Format::ALL.len(),
         }
@@ -70,11 +78,14 @@ impl App {
     }
 
     pub(super) fn copy(&mut self) -> Effect {
-        let options = Options {
-            include_secrets: true,
-        };
+        let include_secrets = self.copy_password;
         Effect::Copy {
-            text: export::render(&self.case, Format::Text, options),
+            text: export::render(&self.case, Format::Text, Options { include_secrets }),
+            password: if include_secrets {
+                Password::Included
+            } else {
+                Password::LeftOut
+            },
         }
     }
 
@@ -100,6 +111,10 @@ impl App {
                 selected: step(selected, by),
             },
             Dialog::RenameDraft => Dialog::RenameDraft,
+            Dialog::Import => Dialog::Import,
+            Dialog::ImportReport { scroll } => Dialog::ImportReport {
+                scroll: scroll.saturating_add_signed(i16::try_from(by).unwrap_or(0)),
+            },
             Dialog::DeleteDraft { selected } => Dialog::DeleteDraft {
                 selected: step(selected, by),
             },
@@ -120,6 +135,9 @@ impl App {
             }
             Action::Confirm => return self.confirm(dialog),
             _ if dialog == Dialog::RenameDraft => self.type_draft_name(action),
+            _ if dialog == Dialog::Import => {
+                super::draft::type_line(&mut self.import_paths, action, 4096);
+            }
             _ => {}
         }
         None
@@ -128,7 +146,8 @@ impl App {
     fn confirm(&mut self, dialog: Dialog) -> Option<Effect> {
         self.dialog = None;
         match dialog {
-            Dialog::Help { .. } => None,
+            Dialog::Help { .. } | Dialog::ImportReport { .. } => None,
+            Dialog::Import => self.confirm_import(),
             Dialog::RenameDraft | Dialog::DeleteDraft { .. } => self.confirm_draft_dialog(dialog),
             Dialog::Dst { selected } => {
                 let choice = Disambiguation::ALL.get(selected).copied();
@@ -169,45 +188,6 @@ impl App {
         }
     }
 
-    pub(super) fn review_action(&mut self, action: &Action) {
-        let Screen::Review { selected, scroll } = self.screen else {
-            return;
-        };
-        let last = self.report.findings.len().saturating_sub(1);
-        self.screen = match action {
-            Action::Prev => Screen::Review {
-                selected: selected.saturating_sub(1),
-                scroll,
-            },
-            Action::Next => Screen::Review {
-                selected: (selected + 1).min(last),
-                scroll,
-            },
-            Action::PageUp => Screen::Review {
-                selected,
-                scroll: scroll.saturating_sub(10),
-            },
-            Action::PageDown => Screen::Review {
-                selected,
-                scroll: scroll.saturating_add(10),
-            },
-            Action::Review | Action::Cancel => Screen::Form,
-            Action::Confirm => {
-                if let Some(id) = self
-                    .report
-                    .findings
-                    .get(selected)
-                    .and_then(crate::case::Finding::field)
-                {
-                    self.screen = Screen::Form;
-                    self.focus_field(id);
-                }
-                return;
-            }
-            _ => return,
-        };
-    }
-
     pub(super) fn outcome(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Saved {
@@ -231,10 +211,22 @@ impl App {
                 );
             }
             Outcome::SaveFailed(why) => self.set_status(Tone::Error, format!("Not saved: {why}")),
-            Outcome::NoClipboard => self.set_status(
-                Tone::Warning,
-                "No clipboard here yet: use Ctrl+S to save the case to a file",
-            ),
+            Outcome::Copied {
+                to,
+                password,
+                saved,
+                notice,
+            } => {
+                let (tone, text) =
+                    super::clip::copied_status(&to, password, saved.as_ref(), notice);
+                self.set_status(tone, text);
+            }
+            Outcome::Imported {
+                case,
+                report,
+                lints,
+            } => self.imported(&case, &report, &lints),
+            Outcome::ImportFailed(why) => self.import_failed(&why),
             Outcome::Edited { field, text } => {
                 crate::tui::value::set_text(&mut self.case, field, &text);
                 self.changed();

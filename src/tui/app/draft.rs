@@ -131,7 +131,7 @@ impl App {
         if now >= due { self.flush() } else { None }
     }
 
-    fn read_only_notice(&mut self) {
+    pub(super) fn read_only_notice(&mut self) {
         if let Access::ReadOnly { version } = self.draft.access {
             self.set_status(
                 Tone::Warning,
@@ -218,26 +218,7 @@ impl App {
 
     /// The rename dialog's typing.
     pub(super) fn type_draft_name(&mut self, action: &Action) {
-        match action {
-            Action::Input(Input {
-                key: Key::Char(c),
-                ctrl: false,
-                alt: false,
-                ..
-            }) if self.draft_name.chars().count() < 64 => self.draft_name.push(*c),
-            Action::Input(Input {
-                key: Key::Backspace,
-                ..
-            }) => {
-                self.draft_name.pop();
-            }
-            Action::Paste(text) => {
-                let (clean, _) = super::paste::clean_paste(text);
-                self.draft_name
-                    .push_str(clean.replace(['\n', '\t'], " ").trim());
-            }
-            _ => {}
-        }
+        type_line(&mut self.draft_name, action, 64);
     }
 
     /// Confirming the rename or delete dialog.
@@ -303,6 +284,7 @@ impl App {
                 let drafts = std::mem::take(&mut self.drafts);
                 let size = self.size;
                 let save_format = self.save_format;
+                let copy_password = self.copy_password;
                 let text = match (&id, access) {
                     (_, Access::ReadOnly { .. }) => None,
                     (Some(id), _) => Some(format!("Opened draft {id}")),
@@ -318,6 +300,7 @@ impl App {
                 self.size = size;
                 self.drafts = drafts;
                 self.save_format = save_format;
+                self.copy_password = copy_password;
                 self.set_draft(id, access);
                 if let (Some(text), None) = (text, &self.status) {
                     self.set_status(Tone::Info, text);
@@ -325,5 +308,30 @@ impl App {
             }
             _ => {}
         }
+    }
+}
+
+/// Typing into a one-line dialog: characters up to `max`, Backspace, and a paste on one line.
+pub(super) fn type_line(buffer: &mut String, action: &Action, max: usize) {
+    match action {
+        Action::Input(Input {
+            key: Key::Char(c),
+            ctrl: false,
+            alt: false,
+            ..
+        }) if buffer.chars().count() < max => buffer.push(*c),
+        Action::Input(Input {
+            key: Key::Backspace,
+            ..
+        }) => {
+            buffer.pop();
+        }
+        Action::Paste(text) => {
+            let (clean, _) = super::paste::clean_paste(text);
+            let room = max.saturating_sub(buffer.chars().count());
+            let line = clean.replace(['\n', '\t'], " ");
+            buffer.extend(line.trim().chars().take(room));
+        }
+        _ => {}
     }
 }

@@ -141,7 +141,7 @@ mod tests {
         };
         let hints = hints(zone);
         assert_eq!(hints.first().map(|h| h.1), Some("previous match"));
-        assert_eq!(hints.last().map(|h| h.1), Some("drafts"));
+        assert_eq!(hints.last().map(|h| h.1), Some("import"));
         assert!(
             hints.contains(&("Tab".to_owned(), "next field")),
             "Enter picks the zone, Tab still moves on"

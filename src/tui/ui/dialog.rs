@@ -1,5 +1,6 @@
 //! Dialogs drawn over the screen: the key help (generated from the keymap), the DST
-//! question with both UTC candidates, the two save steps, and a draft's rename and delete.
+//! question with both UTC candidates, the two save steps, a draft's rename and delete, and
+//! the import's paths and report.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,6 +23,30 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, dialog: Dialog) {
     let theme = app.theme();
     let (title, lines, width) = match dialog {
         Dialog::Help { scroll } => return help(app, frame, area, scroll),
+        Dialog::ImportReport { scroll } => return import_report(app, frame, area, scroll),
+        Dialog::Import => {
+            let theme = app.theme();
+            let lines = vec![
+                Line::from("Files to import, separated by spaces:"),
+                Line::default(),
+                Line::from(vec![
+                    Span::styled(format!("› {}", app.import_paths()), theme.selected),
+                    Span::styled("▏", theme.key),
+                ]),
+                Line::default(),
+                Line::styled(
+                    "SMAPI account-linking JSON, skill-package/accountLinking.json or skill.json, \
+                     .ask/ask-states.json, .ask/config, or a case file. Quote paths with spaces; \
+                     --profile NAME picks the ASK CLI profile.",
+                    theme.dim,
+                ),
+                Line::styled(
+                    "The values found replace the form's; other fields are kept.",
+                    theme.dim,
+                ),
+            ];
+            (" Import ", lines, 72)
+        }
         Dialog::Dst { selected } => {
             let failure = &app.case().failure;
             let (what, earlier, later) = match app.dst_candidates() {
@@ -171,6 +196,51 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
+            .scroll((scroll.min(max), 0)),
+        rect,
+    );
+}
+
+fn import_report(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
+    let theme = app.theme();
+    let lines: Vec<Line> = app
+        .import_report()
+        .iter()
+        .map(|line| {
+            let style = if line.starts_with("check: ") {
+                theme.warning
+            } else {
+                theme.text
+            };
+            Line::styled(line.clone(), style)
+        })
+        .collect();
+    let width = area.width.saturating_sub(4).min(100);
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| match l.width().div_ceil(inner) {
+            0 | 1 => 1,
+            n => n + 1,
+        })
+        .sum();
+    let height = u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        // The status line under it says what the import did.
+        .min(area.height.saturating_sub(4));
+    let rect = super::centered(area, width, height);
+    let max = u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(rect.height.saturating_sub(2));
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Span::styled(" Imported · Esc closes ", theme.title))
+        .border_style(theme.border_focus);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
             .scroll((scroll.min(max), 0)),
         rect,
     );

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::case::time::{Resolved, Zone, format_utc};
 use crate::case::{FieldId, FieldKind, Required, Severity};
-use crate::tui::app::App;
+use crate::tui::app::{App, ReviewMark};
 use crate::tui::editor::{Editor, text_of};
 use crate::tui::value;
 
@@ -224,6 +224,19 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(vec![
             Span::styled(mark, style),
             Span::styled(finding.message.clone(), style),
+        ]));
+    }
+    // Then the checks (`linkcase check`) about this field, after the field was left too.
+    for lint in app.lint_messages(field.id) {
+        let mark = ReviewMark::of_level(lint.level);
+        let style = match mark {
+            ReviewMark::Error => theme.error,
+            ReviewMark::Warning => theme.warning,
+            ReviewMark::Hint => theme.dim,
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", mark.symbol()), style),
+            Span::styled(format!("check: {}", lint.advice), style),
         ]));
     }
     if !lines.is_empty() {

@@ -1,5 +1,6 @@
 //! The review screen: the text export exactly as it will be filed (the password left out on
-//! screen) above every error and warning, one of which is highlighted to jump to.
+//! screen) above every finding, one of which is highlighted to jump to: the validation
+//! errors and warnings, then the checks of `linkcase check` (✗ error, ! warning, · hint).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,14 +9,13 @@ use ratatui::widgets::{Block, Paragraph};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::case::{Severity, checklist};
 use crate::export::{self, Format, Options};
-use crate::tui::app::App;
+use crate::tui::app::{App, ReviewMark};
 
 /// Draws the review screen into `area`.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u16) {
     let theme = app.theme();
-    let findings = &app.report().findings;
+    let findings = app.review_items();
     // The findings take at most half the screen: the text is what is being reviewed.
     let list_height = u16::try_from(findings.len().clamp(1, 10))
         .unwrap_or(10)
@@ -49,7 +49,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u
     let first = selected.saturating_sub(visible - 1);
     let rows: Vec<Line> = if findings.is_empty() {
         vec![Line::styled(
-            "No errors or warnings: ready to file.",
+            "No errors, warnings or check findings: ready to file.",
             theme.ok,
         )]
     } else {
@@ -58,18 +58,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u
             .enumerate()
             .skip(first)
             .take(visible)
-            .map(|(i, finding)| {
-                let (mark, style) = match finding.severity {
-                    Severity::Error => ("✗", theme.error),
-                    Severity::Warning => ("!", theme.warning),
+            .map(|(i, item)| {
+                let style = match item.mark {
+                    ReviewMark::Error => theme.error,
+                    ReviewMark::Warning => theme.warning,
+                    ReviewMark::Hint => theme.dim,
                 };
-                let label = checklist::field_for_path(&finding.path)
-                    .map_or(finding.path.as_str(), |f| f.label);
-                let line = Line::from(vec![
-                    Span::styled(format!("{mark} "), style),
-                    Span::styled(format!("{label}: "), theme.title),
-                    Span::raw(finding.message.clone()),
-                ]);
+                let mut spans = vec![Span::styled(format!("{} ", item.mark.symbol()), style)];
+                if item.rule.is_some() {
+                    spans.push(Span::styled("check · ", style));
+                }
+                spans.push(Span::styled(format!("{}: ", item.label), theme.title));
+                spans.push(Span::raw(item.message.clone()));
+                let line = Line::from(spans);
                 if i == selected {
                     line.style(theme.selected)
                 } else {
@@ -80,10 +81,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u
     };
     let errors = app.report().errors().count();
     let warnings = app.report().warnings().count();
+    let checks = match app.lints().len() {
+        0 => String::new(),
+        n => format!(" · {}", super::plural(n, "check finding")),
+    };
     let title = format!(
-        " {} · {} · Enter goes to the field ",
+        " {} · {}{checks} · Enter goes to the field ",
         super::plural(errors, "error"),
-        super::plural(warnings, "warning")
+        super::plural(warnings, "warning"),
     );
     let block = Block::bordered()
         .title(Span::styled(title, theme.title))

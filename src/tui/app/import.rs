@@ -1,0 +1,210 @@
+//! Importing files into the open case (Ctrl+L): the dialog's paths, the merge, and the
+//! report of what came from where.
+//!
+//! The merge: every field the files filled replaces the form's value (a case file fills
+//! every field it has); every other field keeps what the form holds. Then the steps that
+//! cannot apply to the configuration are marked `not_applicable` where unanswered.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use super::{App, Dialog, Tone};
+use crate::case::{Case, FIELDS, FieldId, Step, checklist, validate::is_filled};
+use crate::import::{ImportNote, Outcome, Source};
+use crate::lint::{self, Lint};
+use crate::tui::action::Effect;
+use crate::tui::editor::Editor;
+
+/// Splits the import dialog's line into paths: separated by spaces, with `'…'`, `"…"` and
+/// `\ ` for paths that hold spaces (as a terminal pastes a dropped file), and
+/// `--profile NAME` for the ASK CLI profile. An error says what is wrong with the line.
+pub fn split_paths(line: &str) -> Result<(Vec<PathBuf>, Option<String>), String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quote = None;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                word.get_or_insert_default();
+            }
+            (None, '\\') => word.get_or_insert_default().extend(chars.next()),
+            (None, c) if c.is_whitespace() => words.extend(word.take()),
+            // Inside quotes, or any other character outside them.
+            (_, c) => word.get_or_insert_default().push(c),
+        }
+    }
+    if let Some(q) = quote {
+        return Err(format!("a {q} is not closed"));
+    }
+    words.extend(word);
+    let mut paths = Vec::new();
+    let mut profile = None;
+    let mut words = words.into_iter();
+    while let Some(word) = words.next() {
+        if word == "--profile" {
+            profile = Some(words.next().ok_or("--profile needs a name")?);
+        } else if let Some(name) = word.strip_prefix("--profile=") {
+            profile = Some(name.to_owned());
+        } else {
+            paths.push(PathBuf::from(word));
+        }
+    }
+    if paths.is_empty() {
+        return Err("no file given".to_owned());
+    }
+    Ok((paths, profile))
+}
+
+/// Merges an imported case into `base`: the fields the import filled (all filled fields of
+/// a case file) replace `base`'s values. Returns the fields replaced.
+pub fn merge_imported(
+    base: &mut Case,
+    imported: &Case,
+    report: &[ImportNote],
+) -> Result<Vec<FieldId>, String> {
+    let from_case_file = report
+        .iter()
+        .any(|n| n.outcome == Outcome::Read(Source::CaseFile));
+    let candidates: Vec<FieldId> = if from_case_file {
+        FIELDS
+            .iter()
+            .map(|f| f.id)
+            .filter(|id| *id != FieldId::Utc && is_filled(imported, *id))
+            .collect()
+    } else {
+        report
+            .iter()
+            .filter_map(|n| match n.outcome {
+                Outcome::Filled(path) => checklist::field_for_path(path).map(|f| f.id),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut fields = Vec::new();
+    for id in candidates {
+        if !fields.contains(&id) {
+            fields.push(id);
+        }
+    }
+    if fields.is_empty() {
+        return Ok(fields);
+    }
+    let mut target = serde_json::to_value(&*base).map_err(|e| e.to_string())?;
+    let source = serde_json::to_value(imported).map_err(|e| e.to_string())?;
+    for id in &fields {
+        let pointer = format!("/{}", id.field().path.replace('.', "/"));
+        if let (Some(value), Some(slot)) = (source.pointer(&pointer), target.pointer_mut(&pointer))
+        {
+            slot.clone_from(value);
+        } else if let (Some(value), Some((parent, key))) =
+            (source.pointer(&pointer), pointer.rsplit_once('/'))
+            && let Some(Value::Object(map)) = target.pointer_mut(parent)
+        {
+            map.insert(key.to_owned(), value.clone());
+        }
+    }
+    *base = serde_json::from_value(target).map_err(|e| e.to_string())?;
+    Ok(fields)
+}
+
+/// The import report, one line each: what each file filled or left out (the import's own
+/// `not_applicable` notes are left out: `steps` are those set on the merged case), then
+/// the pitfalls only visible in the raw files.
+#[must_use]
+pub fn import_report_lines(report: &[ImportNote], steps: &[Step], checks: &[Lint]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut file = None;
+    for note in report {
+        if matches!(note.outcome, Outcome::NotApplicable(_)) {
+            continue;
+        }
+        // One heading per file, then what came of its values.
+        if file != Some(&note.file) {
+            file = Some(&note.file);
+            lines.push(format!("{}:", note.file.display()));
+        }
+        let text = note.to_string();
+        let prefix = format!("{}: ", note.file.display());
+        lines.push(format!("  {}", text.strip_prefix(&prefix).unwrap_or(&text)));
+    }
+    lines.extend(steps.iter().map(|step| {
+        format!(
+            "steps_tried.{}: set to not_applicable, as it cannot apply to this configuration",
+            step.id()
+        )
+    }));
+    lines.extend(checks.iter().map(|l| format!("check: {l}")));
+    lines
+}
+
+impl App {
+    /// The paths typed in the import dialog.
+    #[must_use]
+    pub fn import_paths(&self) -> &str {
+        &self.import_paths
+    }
+
+    /// The last import's report, one line each.
+    #[must_use]
+    pub fn import_report(&self) -> &[String] {
+        &self.import_report
+    }
+
+    /// Shows an import's report in a dialog (`linkcase new --import`).
+    pub fn show_import_report(&mut self, lines: Vec<String>) {
+        self.import_report = lines;
+        self.dialog = Some(Dialog::ImportReport { scroll: 0 });
+    }
+
+    /// Confirming the import dialog: the paths, or why the line is not usable.
+    pub(super) fn confirm_import(&mut self) -> Option<Effect> {
+        match split_paths(&self.import_paths) {
+            Ok((paths, profile)) => Some(Effect::Import { paths, profile }),
+            Err(why) => {
+                self.import_failed(&why);
+                None
+            }
+        }
+    }
+
+    /// The import failed: the dialog opens again with the line kept, to fix it.
+    pub(super) fn import_failed(&mut self, why: &str) {
+        self.dialog = Some(Dialog::Import);
+        self.set_status(Tone::Error, format!("Not imported: {why}"));
+    }
+
+    /// The files were read: their values go into the case.
+    pub(super) fn imported(&mut self, imported: &Case, report: &[ImportNote], lints: &[Lint]) {
+        let before = self.case.clone();
+        let fields = match merge_imported(&mut self.case, imported, report) {
+            Ok(fields) => fields,
+            Err(why) => return self.import_failed(&format!("cannot merge the files: {why}")),
+        };
+        let steps = lint::apply_default_steps(&mut self.case);
+        if self.case != before {
+            self.changed();
+        }
+        self.touched.extend(fields.iter().copied());
+        self.revalidate();
+        self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
+        self.import_paths.clear();
+        self.screen = super::Screen::Form;
+        self.show_import_report(import_report_lines(report, &steps, lints));
+        let files = report
+            .iter()
+            .filter(|n| matches!(n.outcome, Outcome::Read(_)))
+            .count();
+        self.set_status(
+            Tone::Success,
+            format!(
+                "Imported {} from {}: imported values replace the form's, the rest is kept",
+                crate::tui::ui::plural(fields.len(), "field"),
+                crate::tui::ui::plural(files, "file"),
+            ),
+        );
+    }
+}

@@ -1,0 +1,133 @@
+//! The review screen's findings: the validation findings (is the case complete and
+//! well-formed) and then the lint findings (would Alexa trip over this configuration, as
+//! `linkcase check` says), one of which is highlighted to jump to.
+
+use super::{App, Screen};
+use crate::case::{FieldId, Severity, checklist};
+use crate::lint::{Level, Lint};
+use crate::tui::action::Action;
+
+/// How a finding on the review screen is marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewMark {
+    /// A validation error or a lint error: ✗.
+    Error,
+    /// A validation warning or a lint warning: !.
+    Warning,
+    /// A lint hint (where to look, given the symptoms): ·.
+    Hint,
+}
+
+impl ReviewMark {
+    /// The mark drawn before the finding.
+    #[must_use]
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            Self::Error => "✗",
+            Self::Warning => "!",
+            Self::Hint => "·",
+        }
+    }
+
+    /// The mark of a lint level.
+    #[must_use]
+    pub const fn of_level(level: Level) -> Self {
+        match level {
+            Level::Error => Self::Error,
+            Level::Warning => Self::Warning,
+            Level::Hint => Self::Hint,
+        }
+    }
+}
+
+/// One row of the review screen's findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewItem {
+    /// Error, warning or hint.
+    pub mark: ReviewMark,
+    /// The lint rule (e.g. `url-not-https`); `None` for a validation finding.
+    pub rule: Option<&'static str>,
+    /// The field's label, or the JSON path when no field holds it.
+    pub label: String,
+    /// What is wrong (validation) or the advice (lint).
+    pub message: String,
+    /// The field Enter jumps to.
+    pub field: Option<FieldId>,
+}
+
+fn label(path: &str) -> String {
+    checklist::field_for_path(path).map_or_else(|| path.to_owned(), |f| f.label.to_owned())
+}
+
+impl App {
+    /// The review screen's findings: validation first, then the checks (lints).
+    #[must_use]
+    pub fn review_items(&self) -> Vec<ReviewItem> {
+        let validation = self.report.findings.iter().map(|f| ReviewItem {
+            mark: match f.severity {
+                Severity::Error => ReviewMark::Error,
+                Severity::Warning => ReviewMark::Warning,
+            },
+            rule: None,
+            label: label(&f.path),
+            message: f.message.clone(),
+            field: f.field(),
+        });
+        let lints = self.lints.iter().map(|l| ReviewItem {
+            mark: ReviewMark::of_level(l.level),
+            rule: Some(l.rule),
+            label: label(&l.path),
+            message: l.advice.clone(),
+            field: checklist::field_for_path(&l.path).map(|f| f.id),
+        });
+        validation.chain(lints).collect()
+    }
+
+    /// The lint findings shown for a field: none until it has been left once (as for its
+    /// validation messages).
+    #[must_use]
+    pub fn lint_messages(&self, id: FieldId) -> Vec<&Lint> {
+        if !self.is_touched(id) {
+            return Vec::new();
+        }
+        self.lints
+            .iter()
+            .filter(|l| checklist::field_for_path(&l.path).is_some_and(|f| f.id == id))
+            .collect()
+    }
+
+    pub(super) fn review_action(&mut self, action: &Action) {
+        let Screen::Review { selected, scroll } = self.screen else {
+            return;
+        };
+        let items = self.review_items();
+        let last = items.len().saturating_sub(1);
+        self.screen = match action {
+            Action::Prev => Screen::Review {
+                selected: selected.saturating_sub(1),
+                scroll,
+            },
+            Action::Next => Screen::Review {
+                selected: (selected + 1).min(last),
+                scroll,
+            },
+            Action::PageUp => Screen::Review {
+                selected,
+                scroll: scroll.saturating_sub(10),
+            },
+            Action::PageDown => Screen::Review {
+                selected,
+                scroll: scroll.saturating_add(10),
+            },
+            Action::Review | Action::Cancel => Screen::Form,
+            Action::Confirm => {
+                if let Some(id) = items.get(selected).and_then(|item| item.field) {
+                    self.screen = Screen::Form;
+                    self.focus_field(id);
+                }
+                return;
+            }
+            _ => return,
+        };
+    }
+}
