@@ -2,55 +2,23 @@
 //! validation timing, choices, the DST question, review, save, paste; and a property test
 //! that no sequence of actions at any size panics in update or draw.
 
+mod support;
+
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
-use linkcase::case::time::Zone;
 use linkcase::case::{Disambiguation, FieldId, Region, Severity};
 use linkcase::clipboard::{Copied, Password};
 use linkcase::import::ImportNote;
 use linkcase::store::{Access, DraftSummary};
 use linkcase::tui::action::DraftOp;
 use linkcase::tui::app::{Changes, Dialog, Mark, Screen, Tone};
-use linkcase::tui::theme::Theme;
-use linkcase::tui::{Action, App, Effect, Env, Outcome, keymap, ui};
+use linkcase::tui::{Action, App, Effect, Outcome, keymap, ui};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{Input, Key};
-
-fn env() -> Env {
-    Env {
-        now: DateTime::parse_from_rfc3339("2026-11-21T20:00:00Z")
-            .unwrap()
-            .with_timezone(&Utc),
-        zone: Zone::parse("America/New_York").unwrap(),
-        theme: Theme::new(true),
-    }
-}
-
-fn app() -> App {
-    let mut app = App::new(linkcase::case::Case::default(), env());
-    app.update(Action::Resize(100, 30));
-    app
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(Input {
-            key: Key::Char(c),
-            ..Input::default()
-        }));
-    }
-}
-
-/// What a key press does in the app's current state, through the keymap.
-fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Option<Effect> {
-    let action = keymap::action_for(KeyEvent::new(code, mods), |c| app.in_context(c))
-        .expect("the key is bound here");
-    app.update(action)
-}
+use support::{app, env, press, type_text};
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();

@@ -1,50 +1,19 @@
 //! The form's drafts through `App::update`, with no terminal and no sleeping: the autosave
 //! debounce (instants passed in), flushing, the drafts screen's effects, and read-only drafts.
 
+mod support;
+
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
-use linkcase::case::time::Zone;
 use linkcase::case::{Case, FieldId};
 use linkcase::export::Format;
 use linkcase::store::{Access, DraftSummary};
 use linkcase::tui::action::{DraftOp, DraftSave};
 use linkcase::tui::app::{Changes, DEBOUNCE, Dialog, Screen};
-use linkcase::tui::theme::Theme;
-use linkcase::tui::{Action, App, Effect, Env, Outcome, keymap};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use linkcase::tui::{Action, App, Effect, Outcome};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui_textarea::{Input, Key};
-
-fn env() -> Env {
-    Env {
-        now: DateTime::parse_from_rfc3339("2026-11-21T20:00:00Z")
-            .unwrap()
-            .with_timezone(&Utc),
-        zone: Zone::parse("America/New_York").unwrap(),
-        theme: Theme::new(true),
-    }
-}
-
-fn app() -> App {
-    let mut app = App::new(Case::default(), env());
-    app.update(Action::Resize(100, 30));
-    app
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(Input {
-            key: Key::Char(c),
-            ..Input::default()
-        }));
-    }
-}
-
-fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Option<Effect> {
-    let action = keymap::action_for(KeyEvent::new(code, mods), |c| app.in_context(c))
-        .expect("the key is bound here");
-    app.update(action)
-}
+use support::{app, env, press, type_text};
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)

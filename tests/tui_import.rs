@@ -2,47 +2,18 @@
 //! (here with the real importer on the fixture files), the merge into the open case, the
 //! report, and lint findings on the review screen and under a field.
 
+mod support;
+
 use std::path::PathBuf;
 
-use chrono::{DateTime, Utc};
-use linkcase::case::time::Zone;
 use linkcase::case::{FieldId, GrantType, StepState, StepsTried};
 use linkcase::import::import_files;
 use linkcase::tui::app::{Dialog, ReviewMark, Screen, Tone, split_paths};
-use linkcase::tui::theme::Theme;
-use linkcase::tui::{Action, App, Effect, Env, Outcome, keymap, ui};
+use linkcase::tui::{Action, App, Effect, Outcome, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{Input, Key};
-
-fn app() -> App {
-    let env = Env {
-        now: DateTime::parse_from_rfc3339("2026-11-21T20:00:00Z")
-            .unwrap()
-            .with_timezone(&Utc),
-        zone: Zone::parse("America/New_York").unwrap(),
-        theme: Theme::new(false),
-    };
-    let mut app = App::new(linkcase::case::Case::default(), env);
-    app.update(Action::Resize(100, 30));
-    app
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Input(Input {
-            key: Key::Char(c),
-            ..Input::default()
-        }));
-    }
-}
-
-fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Option<Effect> {
-    let action = keymap::action_for(KeyEvent::new(code, mods), |c| app.in_context(c))
-        .expect("the key is bound here");
-    app.update(action)
-}
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use support::{app, press, type_text};
 
 fn fixture(name: &str) -> String {
     format!(

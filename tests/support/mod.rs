@@ -1,0 +1,46 @@
+//! Helpers shared by the TUI test files: a fixed environment, a fresh app, typing and key presses.
+// Each test crate includes this module and uses only some of it.
+#![allow(dead_code)]
+
+use chrono::{DateTime, Utc};
+use linkcase::case::Case;
+use linkcase::case::time::Zone;
+use linkcase::tui::theme::Theme;
+use linkcase::tui::{Action, App, Effect, Env, keymap};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{Input, Key};
+
+/// A fixed clock and zone, so screens and validation never depend on the machine.
+pub fn env() -> Env {
+    Env {
+        now: DateTime::parse_from_rfc3339("2026-11-21T20:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc),
+        zone: Zone::parse("America/New_York").unwrap(),
+        theme: Theme::new(true),
+    }
+}
+
+/// A new case in a 100×30 terminal.
+pub fn app() -> App {
+    let mut app = App::new(Case::default(), env());
+    app.update(Action::Resize(100, 30));
+    app
+}
+
+/// Types `text` into the focused editor, one key at a time.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(Input {
+            key: Key::Char(c),
+            ..Input::default()
+        }));
+    }
+}
+
+/// What a key press does in the app's current state, through the keymap.
+pub fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Option<Effect> {
+    let action = keymap::action_for(KeyEvent::new(code, mods), |c| app.in_context(c))
+        .expect("the key is bound here");
+    app.update(action)
+}
