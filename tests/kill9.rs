@@ -4,8 +4,6 @@
 //! interrupted save survives. Plain `cargo test` kills 20 times; `.ci/run` runs the ignored
 //! test that kills 200 times (`LINKCASE_KILL9_ITERATIONS` raises it).
 
-#![cfg(unix)]
-
 use std::fs;
 use std::io::{ErrorKind, Read, Write};
 use std::os::unix::fs::PermissionsExt;

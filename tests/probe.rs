@@ -1,6 +1,5 @@
 //! The token endpoint probe against loopback servers started here, one per behaviour: the
 //! probe must tell all five apart.
-#![cfg(feature = "probe")]
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};

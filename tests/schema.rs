@@ -2,8 +2,6 @@
 //! every fixture matches it, each broken variant of the example fails on the rule it breaks,
 //! and it names exactly the keys and choice ids of the serde model, so the two cannot drift.
 
-#![allow(clippy::expect_used, reason = "a broken fixture should fail loudly")]
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;

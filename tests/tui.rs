@@ -2,10 +2,9 @@
 //! validation timing, choices, the DST question, review, save, paste; and a property test
 //! that no sequence of actions at any size panics in update or draw.
 
-mod support;
-
 use std::path::PathBuf;
 
+use crate::support::{app, env, press, type_text};
 use linkcase::case::{Disambiguation, FieldId, Region, Severity};
 use linkcase::clipboard::{Copied, Password};
 use linkcase::import::ImportNote;
@@ -18,7 +17,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{Input, Key};
-use support::{app, env, press, type_text};
 
 fn screen(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();

@@ -1,10 +1,9 @@
 //! The form's drafts through `App::update`, with no terminal and no sleeping: the autosave
 //! debounce (instants passed in), flushing, the drafts screen's effects, and read-only drafts.
 
-mod support;
-
 use std::time::{Duration, Instant};
 
+use crate::support::{app, env, press, type_text};
 use linkcase::case::{Case, FieldId};
 use linkcase::export::Format;
 use linkcase::store::{Access, DraftSummary};
@@ -13,7 +12,6 @@ use linkcase::tui::app::{Changes, DEBOUNCE, Dialog, Screen};
 use linkcase::tui::{Action, App, Effect, Outcome};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui_textarea::{Input, Key};
-use support::{app, env, press, type_text};
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)

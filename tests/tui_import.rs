@@ -2,10 +2,9 @@
 //! (here with the real importer on the fixture files), the merge into the open case, the
 //! report, and lint findings on the review screen and under a field.
 
-mod support;
-
 use std::path::PathBuf;
 
+use crate::support::{app, press, type_text};
 use linkcase::case::{FieldId, GrantType, StepState, StepsTried};
 use linkcase::import::import_files;
 use linkcase::tui::app::{Dialog, ReviewMark, Screen, Tone, split_paths};
@@ -13,7 +12,6 @@ use linkcase::tui::{Action, App, Effect, Outcome, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use support::{app, press, type_text};
 
 fn fixture(name: &str) -> String {
     format!(

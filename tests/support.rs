@@ -1,5 +1,5 @@
 //! Helpers shared by the TUI test files: a fixed environment, a fresh app, typing and key presses.
-// Each test crate includes this module and uses only some of it.
+// Not every helper is used by every test module.
 #![allow(dead_code)]
 
 use chrono::{DateTime, Utc};

@@ -1,0 +1,21 @@
+//! The integration tests, linked into one binary (as `just` does): one build, one link, and
+//! helpers shared through [`support`]. `cargo test --test main MODULE::` runs one module.
+
+mod support;
+
+mod cli;
+mod clipboard;
+mod drafts;
+mod e2e_pty;
+mod import;
+#[cfg(unix)]
+mod kill9;
+mod lint;
+#[cfg(feature = "probe")]
+mod probe;
+mod schema;
+mod time_differential;
+mod tui;
+mod tui_drafts;
+mod tui_import;
+mod tui_snapshots;
