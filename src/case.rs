@@ -2,14 +2,18 @@
 //! Nothing here knows about terminals; the CLI and the TUI both build on it.
 
 pub mod checklist;
+pub mod findings;
+pub mod friendly;
 pub mod load;
 pub mod model;
 pub mod sanitize;
 pub mod time;
 pub mod validate;
+pub mod value;
 pub mod zones;
 
-pub use checklist::{FIELDS, Field, FieldId, FieldKind, Required, Section};
+pub use checklist::{FIELDS, Field, FieldId, FieldKind, Place, Required, Section, When};
+pub use findings::{Class, Finding, Severity, Subject, Summary};
 pub use load::{LoadError, Loaded};
 pub use model::*;
-pub use validate::{Finding, Report, Severity, Validator};
+pub use validate::{Report, Validator};

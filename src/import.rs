@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use crate::case::Finding;
 use crate::case::sanitize::sanitize_json;
 use crate::case::{Case, LoadError, Step, load};
-use crate::lint::Lint;
 
 /// What kind of file an import read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +108,7 @@ pub struct Imported {
     /// What each file contributed and what was left out, in file order.
     pub report: Vec<ImportNote>,
     /// Pitfalls only visible in the raw files (e.g. a token scheme the case cannot hold).
-    pub lints: Vec<Lint>,
+    pub lints: Vec<Finding>,
 }
 
 /// Why files could not be imported. Each names the file.

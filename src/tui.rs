@@ -10,8 +10,6 @@ mod outside;
 pub mod session;
 pub mod theme;
 pub mod ui;
-pub mod value;
-mod when;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;

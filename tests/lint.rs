@@ -5,9 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use linkcase::case::Step;
+use linkcase::case::{Finding, Severity as Level, Step};
 use linkcase::import::import_files;
-use linkcase::lint::{Level, Lint, has_errors, lint};
+use linkcase::lint::lint;
+
+fn has_errors(lints: &[Finding]) -> bool {
+    lints.iter().any(|l| l.severity == Level::Error)
+}
 use predicates::str::contains;
 
 fn fixture(name: &str) -> PathBuf {
@@ -17,7 +21,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// What `linkcase check` reports for a fixture: the case's lints and the raw file's.
-fn check(name: &str) -> Vec<Lint> {
+fn check(name: &str) -> Vec<Finding> {
     let imported = import_files(&[fixture(name)], None).unwrap();
     let mut lints = lint(&imported.case);
     lints.extend(imported.lints);
@@ -29,7 +33,7 @@ fn flags(name: &str, rule: &str, level: Level, step: Option<Step>) {
     assert!(
         lints
             .iter()
-            .any(|l| l.rule == rule && l.level == level && l.step == step),
+            .any(|l| l.rule == rule && l.severity == level && l.step == step),
         "{name}: expected {rule} ({level}, {step:?}), got {lints:#?}"
     );
     if level == Level::Error {

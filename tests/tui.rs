@@ -722,7 +722,7 @@ fn fake_drafts_outcome(op: DraftOp) -> Outcome {
         id: id.to_owned(),
         updated: env().now,
         skill_id: String::new(),
-        progress: None,
+        summary: None,
         access: Access::ReadWrite,
     };
     match op {

@@ -29,7 +29,7 @@ fn summary(id: &str) -> DraftSummary {
         id: id.to_owned(),
         updated: env().now,
         skill_id: String::new(),
-        progress: None,
+        summary: None,
         access: Access::ReadWrite,
     }
 }

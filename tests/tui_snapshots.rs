@@ -154,7 +154,7 @@ fn keymap_help_text_from_the_table() {
 }
 
 fn drafts_app() -> App {
-    use linkcase::case::validate::Progress;
+    use linkcase::case::Validator;
     use linkcase::store::{Access, DraftSummary};
     use linkcase::tui::Outcome;
     let mut app = app();
@@ -165,11 +165,11 @@ fn drafts_app() -> App {
         id: id.to_owned(),
         updated: now - chrono::Duration::minutes(minutes),
         skill_id: skill.to_owned(),
-        progress: Some(Progress {
-            done: 9,
-            required: 14,
-            errors: 2,
-        }),
+        summary: Some(
+            Validator::at(now)
+                .validate(&linkcase::case::Case::default())
+                .summary,
+        ),
         access,
     };
     app.set_draft(Some("20261121-195500".to_owned()), Access::ReadWrite);

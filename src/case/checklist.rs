@@ -3,8 +3,8 @@
 //! table, so a field is added in one place.
 
 use super::model::{
-    ChoiceOption, Disambiguation, GrantType, Platform, Region, SkillKind, Step, StepState, Symptom,
-    TokenScheme,
+    Case, ChoiceOption, Disambiguation, GrantType, Platform, Region, SkillKind, SkillStage, Step,
+    StepState, Symptom, TokenScheme,
 };
 
 /// The sections of the checklist, in the guide's order.
@@ -54,6 +54,7 @@ impl Section {
 #[allow(missing_docs)]
 pub enum FieldId {
     SkillId,
+    SkillStage,
     SkillName,
     SkillKind,
     SendAlexaEvents,
@@ -120,10 +121,129 @@ pub enum FieldKind {
 pub enum Required {
     /// Always.
     Yes,
-    /// Only in some configurations; the text says when.
-    When(&'static str),
+    /// Only while the condition holds for the other answers.
+    When(When),
     /// Never.
     No,
+}
+
+impl Required {
+    /// Whether the field must be filled in this case.
+    #[must_use]
+    pub fn holds(self, case: &Case) -> bool {
+        match self {
+            Self::Yes => true,
+            Self::When(when) => when.holds(case),
+            Self::No => false,
+        }
+    }
+}
+
+/// A condition on the other answers of a case: when a field is required, or when it can
+/// apply at all. "May" conditions count an unanswered question as "may apply", so a field
+/// only disappears once an answer rules it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// Always.
+    Always,
+    /// The skill is a smart home skill, or its type is not answered yet.
+    MaybeSmartHome,
+    /// Android or iOS is among the platforms.
+    Mobile,
+    /// Android or iOS is among the platforms, or none is chosen yet.
+    MaybeMobile,
+    /// The browser is among the platforms, or none is chosen yet.
+    MaybeBrowser,
+    /// The local failure time falls in a DST gap or fold of its zone.
+    DstEdge,
+    /// The grant is Authorization Code.
+    AuthCode,
+    /// The grant is not Implicit (Authorization Code, or not answered yet).
+    NotImplicit,
+    /// The troubleshooting step can apply to this configuration.
+    StepApplies(Step),
+}
+
+impl When {
+    /// Whether the condition holds for `case`.
+    #[must_use]
+    pub fn holds(self, case: &Case) -> bool {
+        let platforms = &case.failure.platforms;
+        let grant = case.account_linking.grant_type;
+        match self {
+            Self::Always => true,
+            Self::MaybeSmartHome => matches!(case.skill.kind, None | Some(SkillKind::SmartHome)),
+            Self::Mobile => platforms
+                .iter()
+                .any(|p| matches!(p, Platform::Android | Platform::Ios)),
+            Self::MaybeMobile => platforms.is_empty() || Self::Mobile.holds(case),
+            Self::MaybeBrowser => platforms.is_empty() || platforms.contains(&Platform::Browser),
+            Self::DstEdge => {
+                matches!(case.failure.resolve(), Ok((resolved, _)) if resolved.is_ambiguous())
+            }
+            Self::AuthCode => grant == Some(GrantType::AuthCode),
+            Self::NotImplicit => grant != Some(GrantType::Implicit),
+            Self::StepApplies(step) => step_applies(case, step),
+        }
+    }
+
+    /// The condition in words, after "required" or "only".
+    #[must_use]
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::Always => "always",
+            Self::MaybeSmartHome => "for smart home skills",
+            Self::Mobile | Self::MaybeMobile => "when Android or iOS is a platform",
+            Self::MaybeBrowser => "when the web app in a browser is a platform",
+            Self::DstEdge => "when the local time falls in a DST gap or fold",
+            Self::AuthCode => "for Authorization Code Grant",
+            Self::NotImplicit => "unless the grant is Implicit",
+            Self::StepApplies(_) => "when the step can apply to this configuration",
+        }
+    }
+}
+
+/// Whether a troubleshooting step can apply to the configuration. Unknown answers (no
+/// grant type, no skill kind) count as "may apply".
+fn step_applies(case: &Case, step: Step) -> bool {
+    let al = &case.account_linking;
+    match step {
+        // The token endpoint is only called in the authorization code grant.
+        Step::TokenWithin4_5s
+        | Step::TokenJson200
+        | Step::ClientAuthScheme
+        | Step::TokenTtl6min
+        | Step::RefreshTokenKept => al.grant_type != Some(GrantType::Implicit),
+        Step::AcceptGrant => {
+            When::MaybeSmartHome.holds(case) && case.skill.send_alexa_events != Some(false)
+        }
+        Step::ImplicitFragment => al.grant_type != Some(GrantType::AuthCode),
+        Step::GoogleOffline => super::validate::url::is_google(&al.authorization_url),
+        Step::AuthServerLogs
+        | Step::WebAppDevtools
+        | Step::DomainListExact
+        | Step::NoPopups
+        | Step::PrivateWindow
+        | Step::HttpsTrustedCa => true,
+    }
+}
+
+/// Where a field's value goes in the text and Markdown exports (the JSON export is the case
+/// file itself, laid out by [`Field::path`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    /// An item of the guide's list, at this rank (0 first).
+    Guide(u8),
+    /// A line of the account-linking configuration block, at this rank (the guide's
+    /// order: authorization URL, Domain List, grant type, then the token settings).
+    Configuration(u8),
+    /// A line of the "Steps already tried" block, in table order.
+    Steps,
+    /// The closing notes.
+    Notes,
+    /// Shown inside another field's item (the password in the credentials line, the local
+    /// time and zone in the UTC line).
+    Part(FieldId),
 }
 
 /// One row of the checklist.
@@ -143,6 +263,13 @@ pub struct Field {
     pub kind: FieldKind,
     /// Whether it must be filled.
     pub required: Required,
+    /// When it can apply at all, from the other answers; a field that cannot apply is not
+    /// asked and not exported.
+    pub applies: When,
+    /// Where it goes in the text and Markdown exports.
+    pub place: Place,
+    /// The keys of a SMAPI account-linking object that fill it on import.
+    pub import_keys: &'static [&'static str],
 }
 
 const STEP_OPTIONS: &[ChoiceOption] = StepState::OPTIONS;
@@ -157,6 +284,9 @@ macro_rules! step_field {
             help: $help,
             kind: FieldKind::Choice(STEP_OPTIONS),
             required: Required::No,
+            applies: When::StepApplies(Step::$variant),
+            place: Place::Steps,
+            import_keys: &[],
         }
     };
 }
@@ -173,6 +303,23 @@ pub const FIELDS: &[Field] = &[
                (lowercase hex).",
         kind: FieldKind::Text,
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Guide(0),
+        import_keys: &[],
+    },
+    Field {
+        id: FieldId::SkillStage,
+        section: Section::Skill,
+        path: "skill.stage",
+        label: "Skill stage",
+        help: "Which version of the skill failed to link: the one in development (testing in \
+               the console or on your own devices), the one in certification, or the live one \
+               customers use. Each stage has its own account-linking settings.",
+        kind: FieldKind::Choice(SkillStage::OPTIONS),
+        required: Required::No,
+        applies: When::Always,
+        place: Place::Guide(1),
+        import_keys: &[],
     },
     Field {
         id: FieldId::SkillName,
@@ -182,6 +329,9 @@ pub const FIELDS: &[Field] = &[
         help: "The name the Alexa app shows in \"We were unable to link <skill name> at this time\".",
         kind: FieldKind::Text,
         required: Required::No,
+        applies: When::Always,
+        place: Place::Guide(9),
+        import_keys: &[],
     },
     Field {
         id: FieldId::SkillKind,
@@ -192,6 +342,9 @@ pub const FIELDS: &[Field] = &[
                linking step (AcceptGrant) when they send events to Alexa.",
         kind: FieldKind::Choice(SkillKind::OPTIONS),
         required: Required::No,
+        applies: When::Always,
+        place: Place::Guide(10),
+        import_keys: &[],
     },
     Field {
         id: FieldId::SendAlexaEvents,
@@ -202,6 +355,9 @@ pub const FIELDS: &[Field] = &[
                If it is, the skill must answer the AcceptGrant directive during linking.",
         kind: FieldKind::YesNo,
         required: Required::No,
+        applies: When::MaybeSmartHome,
+        place: Place::Guide(11),
+        import_keys: &[],
     },
     Field {
         id: FieldId::Username,
@@ -212,6 +368,9 @@ pub const FIELDS: &[Field] = &[
                Amazon can try linking themselves.",
         kind: FieldKind::Text,
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Guide(2),
+        import_keys: &[],
     },
     Field {
         id: FieldId::Password,
@@ -222,6 +381,9 @@ pub const FIELDS: &[Field] = &[
                unless you ask for it.",
         kind: FieldKind::Secret,
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Part(FieldId::Username),
+        import_keys: &[],
     },
     Field {
         id: FieldId::NotAmazonCredentials,
@@ -232,6 +394,9 @@ pub const FIELDS: &[Field] = &[
                or shopping account: Amazon will not accept them.",
         kind: FieldKind::Confirm,
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Part(FieldId::Username),
+        import_keys: &[],
     },
     Field {
         id: FieldId::CustomerId,
@@ -242,6 +407,9 @@ pub const FIELDS: &[Field] = &[
                link and copy the customer ID it shows, e.g. A2Z2SH760RV43M.",
         kind: FieldKind::Text,
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Guide(3),
+        import_keys: &[],
     },
     Field {
         id: FieldId::LocalTime,
@@ -252,6 +420,9 @@ pub const FIELDS: &[Field] = &[
                It is converted to UTC with the time zone below.",
         kind: FieldKind::LocalTime,
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Part(FieldId::Utc),
+        import_keys: &[],
     },
     Field {
         id: FieldId::TimeZone,
@@ -262,6 +433,9 @@ pub const FIELDS: &[Field] = &[
                Abbreviations such as PST are ambiguous; search for them to find a zone.",
         kind: FieldKind::Zone,
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Part(FieldId::Utc),
+        import_keys: &[],
     },
     Field {
         id: FieldId::Disambiguation,
@@ -271,7 +445,10 @@ pub const FIELDS: &[Field] = &[
         help: "Only when the clocks changed around that time: a skipped or repeated local time \
                could mean two instants. Pick the earlier or the later one.",
         kind: FieldKind::Choice(Disambiguation::OPTIONS),
-        required: Required::When("when the local time falls in a DST gap or fold"),
+        required: Required::When(When::DstEdge),
+        applies: When::DstEdge,
+        place: Place::Part(FieldId::Utc),
+        import_keys: &[],
     },
     Field {
         id: FieldId::Utc,
@@ -281,6 +458,9 @@ pub const FIELDS: &[Field] = &[
         help: "Worked out from the local time and zone; Amazon's logs are in UTC.",
         kind: FieldKind::Derived,
         required: Required::No,
+        applies: When::Always,
+        place: Place::Guide(4),
+        import_keys: &[],
     },
     Field {
         id: FieldId::Regions,
@@ -291,6 +471,9 @@ pub const FIELDS: &[Field] = &[
                Australia; the guide calls it Asia). Pick every region that fails.",
         kind: FieldKind::Multi(Region::OPTIONS),
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Guide(5),
+        import_keys: &[],
     },
     Field {
         id: FieldId::Platforms,
@@ -301,6 +484,9 @@ pub const FIELDS: &[Field] = &[
                a browser (alexa.amazon.com and its regional sites).",
         kind: FieldKind::Multi(Platform::OPTIONS),
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Guide(6),
+        import_keys: &[],
     },
     Field {
         id: FieldId::AppVersion,
@@ -309,7 +495,10 @@ pub const FIELDS: &[Field] = &[
         label: "Alexa app version",
         help: "In the Alexa app: More → Settings → About. It looks like 2.2.596798.0.",
         kind: FieldKind::Text,
-        required: Required::When("when Android or iOS is a platform"),
+        required: Required::When(When::Mobile),
+        applies: When::MaybeMobile,
+        place: Place::Guide(7),
+        import_keys: &[],
     },
     Field {
         id: FieldId::Browser,
@@ -319,6 +508,9 @@ pub const FIELDS: &[Field] = &[
         help: "Browser name and version, e.g. Firefox 133, when the web app was used.",
         kind: FieldKind::Text,
         required: Required::No,
+        applies: When::MaybeBrowser,
+        place: Place::Guide(8),
+        import_keys: &[],
     },
     Field {
         id: FieldId::Symptoms,
@@ -328,6 +520,9 @@ pub const FIELDS: &[Field] = &[
         help: "Everything the customer saw. Each symptom points support at different causes.",
         kind: FieldKind::Multi(Symptom::OPTIONS),
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Guide(12),
+        import_keys: &[],
     },
     Field {
         id: FieldId::Description,
@@ -338,6 +533,9 @@ pub const FIELDS: &[Field] = &[
                error text. Ctrl+E opens your $EDITOR.",
         kind: FieldKind::LongText,
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Guide(13),
+        import_keys: &[],
     },
     Field {
         id: FieldId::ScreenshotUrl,
@@ -347,6 +545,9 @@ pub const FIELDS: &[Field] = &[
         help: "An https:// link to a screenshot of the failure, if you have one.",
         kind: FieldKind::Url,
         required: Required::No,
+        applies: When::Always,
+        place: Place::Guide(14),
+        import_keys: &[],
     },
     Field {
         id: FieldId::GrantType,
@@ -358,6 +559,9 @@ pub const FIELDS: &[Field] = &[
                directly.",
         kind: FieldKind::Choice(GrantType::OPTIONS),
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Configuration(2),
+        import_keys: &["type"],
     },
     Field {
         id: FieldId::AuthorizationUrl,
@@ -368,6 +572,9 @@ pub const FIELDS: &[Field] = &[
                public host.",
         kind: FieldKind::Url,
         required: Required::Yes,
+        applies: When::Always,
+        place: Place::Configuration(0),
+        import_keys: &["authorizationUrl"],
     },
     Field {
         id: FieldId::Domains,
@@ -378,6 +585,9 @@ pub const FIELDS: &[Field] = &[
                not example.com), without https:// or paths. Up to 15.",
         kind: FieldKind::List,
         required: Required::No,
+        applies: When::Always,
+        place: Place::Configuration(1),
+        import_keys: &["domains"],
     },
     Field {
         id: FieldId::AccessTokenUrl,
@@ -386,7 +596,10 @@ pub const FIELDS: &[Field] = &[
         label: "Access Token URL",
         help: "Authorization code grant only: where Alexa exchanges the code for tokens.",
         kind: FieldKind::Url,
-        required: Required::No,
+        required: Required::When(When::AuthCode),
+        applies: When::NotImplicit,
+        place: Place::Configuration(3),
+        import_keys: &["accessTokenUrl"],
     },
     Field {
         id: FieldId::AccessTokenScheme,
@@ -397,6 +610,9 @@ pub const FIELDS: &[Field] = &[
                request body. Alexa supports no other scheme.",
         kind: FieldKind::Choice(TokenScheme::OPTIONS),
         required: Required::No,
+        applies: When::NotImplicit,
+        place: Place::Configuration(4),
+        import_keys: &["accessTokenScheme"],
     },
     Field {
         id: FieldId::TokenExpiration,
@@ -407,6 +623,9 @@ pub const FIELDS: &[Field] = &[
                shorter tokens make customers link again.",
         kind: FieldKind::Number,
         required: Required::No,
+        applies: When::NotImplicit,
+        place: Place::Configuration(5),
+        import_keys: &["defaultTokenExpirationInSeconds"],
     },
     Field {
         id: FieldId::ClientId,
@@ -416,6 +635,9 @@ pub const FIELDS: &[Field] = &[
         help: "The OAuth client id Alexa uses with your server. Never paste the client secret.",
         kind: FieldKind::Text,
         required: Required::No,
+        applies: When::Always,
+        place: Place::Configuration(6),
+        import_keys: &["clientId"],
     },
     Field {
         id: FieldId::Scopes,
@@ -425,6 +647,9 @@ pub const FIELDS: &[Field] = &[
         help: "The OAuth scopes Alexa asks for, up to 15.",
         kind: FieldKind::List,
         required: Required::No,
+        applies: When::Always,
+        place: Place::Configuration(7),
+        import_keys: &["scopes"],
     },
     step_field!(
         AuthServerLogs,
@@ -512,15 +737,23 @@ pub const FIELDS: &[Field] = &[
         help: "Anything else support should know.",
         kind: FieldKind::LongText,
         required: Required::No,
+        applies: When::Always,
+        place: Place::Notes,
+        import_keys: &[],
     },
 ];
 
 /// The checklist row of a field.
 #[must_use]
 pub fn field(id: FieldId) -> &'static Field {
-    // Every `FieldId` has a row: `every_field_id_has_exactly_one_row` checks it, so the
-    // fallback (the first row) is never taken.
-    FIELDS.iter().find(|f| f.id == id).unwrap_or(&FIELDS[0])
+    // In bounds and the right row for every id: `every_field_id_has_exactly_one_row`
+    // checks `FIELDS[id.row()].id == id` for all of them.
+    &FIELDS[id.row()]
+}
+
+/// Every field id, in checklist order.
+pub fn all_ids() -> impl Iterator<Item = FieldId> {
+    FIELDS.iter().map(|f| f.id)
 }
 
 /// The field whose JSON path is `path` or a prefix of it (`failure.regions[2]`).
@@ -533,6 +766,44 @@ pub fn field_for_path(path: &str) -> Option<&'static Field> {
 }
 
 impl FieldId {
+    /// The index of this field's row in [`FIELDS`]: a match, so a new id does not compile
+    /// until it has a row.
+    const fn row(self) -> usize {
+        const STEPS: usize = 28;
+        match self {
+            Self::SkillId => 0,
+            Self::SkillStage => 1,
+            Self::SkillName => 2,
+            Self::SkillKind => 3,
+            Self::SendAlexaEvents => 4,
+            Self::Username => 5,
+            Self::Password => 6,
+            Self::NotAmazonCredentials => 7,
+            Self::CustomerId => 8,
+            Self::LocalTime => 9,
+            Self::TimeZone => 10,
+            Self::Disambiguation => 11,
+            Self::Utc => 12,
+            Self::Regions => 13,
+            Self::Platforms => 14,
+            Self::AppVersion => 15,
+            Self::Browser => 16,
+            Self::Symptoms => 17,
+            Self::Description => 18,
+            Self::ScreenshotUrl => 19,
+            Self::GrantType => 20,
+            Self::AuthorizationUrl => 21,
+            Self::Domains => 22,
+            Self::AccessTokenUrl => 23,
+            Self::AccessTokenScheme => 24,
+            Self::TokenExpiration => 25,
+            Self::ClientId => 26,
+            Self::Scopes => 27,
+            Self::Step(step) => STEPS + step as usize,
+            Self::Notes => STEPS + Step::ALL.len(),
+        }
+    }
+
     /// The checklist row of this field.
     #[must_use]
     pub fn field(self) -> &'static Field {
@@ -550,47 +821,30 @@ impl FieldId {
 mod tests {
     use super::*;
 
-    fn all_ids() -> Vec<FieldId> {
-        let mut ids = vec![
-            FieldId::SkillId,
-            FieldId::SkillName,
-            FieldId::SkillKind,
-            FieldId::SendAlexaEvents,
-            FieldId::Username,
-            FieldId::Password,
-            FieldId::NotAmazonCredentials,
-            FieldId::CustomerId,
-            FieldId::LocalTime,
-            FieldId::TimeZone,
-            FieldId::Disambiguation,
-            FieldId::Utc,
-            FieldId::Regions,
-            FieldId::Platforms,
-            FieldId::AppVersion,
-            FieldId::Browser,
-            FieldId::Symptoms,
-            FieldId::Description,
-            FieldId::ScreenshotUrl,
-            FieldId::GrantType,
-            FieldId::AuthorizationUrl,
-            FieldId::Domains,
-            FieldId::AccessTokenUrl,
-            FieldId::AccessTokenScheme,
-            FieldId::TokenExpiration,
-            FieldId::ClientId,
-            FieldId::Scopes,
-            FieldId::Notes,
-        ];
-        ids.extend(Step::ALL.iter().map(|s| FieldId::Step(*s)));
-        ids
+    #[test]
+    fn every_field_id_has_exactly_one_row() {
+        for (row, f) in FIELDS.iter().enumerate() {
+            assert_eq!(f.id.row(), row, "{:?}", f.id);
+            assert_eq!(
+                FIELDS.iter().filter(|g| g.id == f.id).count(),
+                1,
+                "{:?}",
+                f.id
+            );
+        }
+        for step in Step::ALL {
+            assert_eq!(field(FieldId::Step(*step)).id, FieldId::Step(*step));
+        }
+        assert_eq!(field(FieldId::Notes).id, FieldId::Notes);
     }
 
     #[test]
-    fn every_field_id_has_exactly_one_row() {
-        for id in all_ids() {
-            assert_eq!(FIELDS.iter().filter(|f| f.id == id).count(), 1, "{id:?}");
+    fn a_part_belongs_to_a_field_that_has_its_own_place() {
+        for f in FIELDS {
+            if let Place::Part(owner) = f.place {
+                assert!(!matches!(field(owner).place, Place::Part(_)), "{}", f.path);
+            }
         }
-        assert_eq!(FIELDS.len(), all_ids().len());
     }
 
     #[test]

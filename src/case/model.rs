@@ -76,6 +76,15 @@ choice!(
 );
 
 choice!(
+    /// Which stage of the skill failed to link; each has its own account-linking settings.
+    SkillStage {
+        Development = "development": "Development",
+        Certification = "certification": "Certification",
+        Live = "live": "Live",
+    }
+);
+
+choice!(
     /// The Alexa region the customer links in.
     Region {
         Na = "NA": "North America",
@@ -162,33 +171,57 @@ choice!(
 
 /// A password: shown masked, never in `Debug` output, logs or panics.
 ///
-/// In a case file it is a string, or `null` when an export left it out.
+/// In a case file it is a string, or `null` when an export withheld it: a withheld
+/// password is something to add before filing, unlike one that was never entered.
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct Secret(String);
+pub struct Secret {
+    value: String,
+    withheld: bool,
+}
 
 impl Secret {
     /// Wraps a password.
     #[must_use]
     pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
+        Self {
+            value: value.into(),
+            withheld: false,
+        }
+    }
+
+    /// A password an export left out (`null` in the case file).
+    #[must_use]
+    pub fn withheld() -> Self {
+        Self {
+            value: String::new(),
+            withheld: true,
+        }
     }
 
     /// The password itself: call only where it is meant to leave the program.
     #[must_use]
     pub fn expose(&self) -> &str {
-        &self.0
+        &self.value
     }
 
-    /// Whether no password was given.
+    /// Whether no password is here (never entered, or withheld).
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.value.is_empty()
+    }
+
+    /// Whether an export left the password out (and it was not entered since).
+    #[must_use]
+    pub fn is_withheld(&self) -> bool {
+        self.withheld && self.value.is_empty()
     }
 }
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
+        if self.is_withheld() {
+            f.write_str("Secret(withheld)")
+        } else if self.value.is_empty() {
             f.write_str("Secret(empty)")
         } else {
             f.write_str("Secret(***)")
@@ -198,15 +231,17 @@ impl fmt::Debug for Secret {
 
 impl Serialize for Secret {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        if self.is_withheld() {
+            serializer.serialize_none()
+        } else {
+            serializer.serialize_str(&self.value)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Secret {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(Self(
-            Option::<String>::deserialize(deserializer)?.unwrap_or_default(),
-        ))
+        Ok(Option::<String>::deserialize(deserializer)?.map_or_else(Self::withheld, Self::new))
     }
 }
 
@@ -259,6 +294,9 @@ pub struct Skill {
     /// `amzn1.ask.skill.<uuid>`.
     #[serde(default)]
     pub id: String,
+    /// Development, certification or live.
+    #[serde(default)]
+    pub stage: Option<SkillStage>,
     /// The name in "We were unable to link <skill name>".
     #[serde(default)]
     pub name: String,
@@ -454,7 +492,7 @@ impl Case {
             &mut skill.id,
             &mut skill.name,
             &mut test_account.username,
-            &mut test_account.password.0,
+            &mut test_account.password.value,
             &mut failure.customer_id,
             &mut failure.local_time,
             &mut failure.time_zone,
@@ -501,9 +539,14 @@ mod tests {
     }
 
     #[test]
-    fn null_password_loads_as_empty() {
+    fn null_password_loads_as_withheld_and_saves_as_null() {
         let account: TestAccount = serde_json::from_str(r#"{"password": null}"#).unwrap();
         assert!(account.password.is_empty());
+        assert!(account.password.is_withheld());
+        let json = serde_json::to_value(&account).unwrap();
+        assert_eq!(json["password"], Value::Null);
+        let typed: TestAccount = serde_json::from_str(r#"{"password": ""}"#).unwrap();
+        assert!(!typed.password.is_withheld());
     }
 
     #[test]

@@ -6,25 +6,28 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use super::out;
+use crate::case::{Class, Finding, Severity, Summary, Validator};
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Result};
 use crate::import::import_files;
-use crate::lint::{self, Level, Lint};
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 FILE is a case file, or anything `linkcase import` reads (SMAPI account-linking JSON,
 skill-package/accountLinking.json…), so a configuration can be checked before a case exists.
-Prints one line per finding, `error|warning|hint: FIELD: advice [step: STEP]`; hints point
-at the troubleshooting step to look at for the symptoms chosen.
+Prints one line per configuration finding, `error|warning|hint: FIELD: advice [step: STEP]`;
+hints point at the troubleshooting step to look at for the symptoms chosen. Then, on stderr,
+the case's summary (the same line `validate`, the form and `drafts` show). Whether the case
+itself is complete is `linkcase validate`'s question.
 
 Examples:
   linkcase check case.json
   linkcase check skill-package/accountLinking.json
   linkcase check case.json --json
 
-Exit codes: 0 = no error (warnings and hints allowed), 1 = some finding is an error (or the
-file is JSON but not a case or configuration), 2 = unreadable input or bad usage.")]
+Exit codes: 0 = no configuration error (warnings and hints allowed), 1 = some configuration
+finding is an error (or the file is JSON but not a case or configuration), 2 = unreadable
+input or bad usage.")]
 pub struct Args {
     /// The case file (or a SMAPI / skill-package account-linking file).
     #[arg(value_name = "FILE")]
@@ -37,25 +40,39 @@ pub struct Args {
     profile: Option<String>,
 }
 
-/// Every finding for one file: the lints of the case, then those only the raw file shows.
-fn findings(file: &Path, profile: Option<&str>) -> Result<Vec<Lint>> {
+/// The configuration findings for one file (those of the case, then those only the raw file
+/// shows) and the summary of all its findings.
+fn findings(file: &Path, profile: Option<&str>) -> Result<(Vec<Finding>, Summary)> {
     let imported =
         import_files(&[file.to_owned()], profile).map_err(|e| super::import::to_error(&e))?;
-    let mut lints = lint::lint(&imported.case);
-    lints.extend(imported.lints);
-    lints.sort_by_key(|l| l.level);
-    Ok(lints)
+    let mut all = Validator::new().validate(&imported.case).findings;
+    all.extend(imported.lints);
+    let summary = Summary::of(&imported.case, &all);
+    let mut lints: Vec<Finding> = all
+        .into_iter()
+        .filter(|f| f.class == Class::Configuration)
+        .collect();
+    lints.sort_by_key(|l| l.severity);
+    Ok((lints, summary))
 }
 
 pub fn run(args: &Args) -> Result<u8> {
-    let lints = findings(&args.file, args.profile.as_deref())?;
+    let (lints, summary) = findings(&args.file, args.profile.as_deref())?;
     let text = if args.json {
+        let findings: Vec<_> = lints
+            .iter()
+            .map(|f| {
+                json!({"level": f.severity, "rule": f.rule, "path": f.path(),
+                       "step": f.step.map(|s| s.id()), "advice": f.message})
+            })
+            .collect();
         let document = json!({
             "file": args.file.display().to_string(),
-            "errors": count(&lints, Level::Error),
-            "warnings": count(&lints, Level::Warning),
-            "hints": count(&lints, Level::Hint),
-            "findings": lints,
+            "errors": summary.configuration.errors,
+            "warnings": summary.configuration.warnings,
+            "hints": summary.configuration.hints,
+            "summary": summary,
+            "findings": findings,
         });
         let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
         text.push('\n');
@@ -68,21 +85,11 @@ pub fn run(args: &Args) -> Result<u8> {
     };
     out::print(&text)?;
     if !args.json {
-        out::note(&format!(
-            "linkcase: {}: {} error(s), {} warning(s), {} hint(s)",
-            args.file.display(),
-            count(&lints, Level::Error),
-            count(&lints, Level::Warning),
-            count(&lints, Level::Hint)
-        ));
+        out::note(&format!("linkcase: {}: {summary}", args.file.display()));
     }
-    Ok(if lint::has_errors(&lints) {
+    Ok(if lints.iter().any(|l| l.severity == Severity::Error) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     })
-}
-
-fn count(lints: &[Lint], level: Level) -> usize {
-    lints.iter().filter(|l| l.level == level).count()
 }

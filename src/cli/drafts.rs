@@ -17,7 +17,7 @@ parse is moved aside (<id>.json.corrupt-<time>) and named on stderr; it is never
 
 Examples:
   linkcase drafts                  the table
-  linkcase drafts --json           for scripts: id, updated (UTC), skill_id, progress, errors
+  linkcase drafts --json           for scripts: id, updated (UTC), skill_id, progress, errors, summary
   linkcase open 20261122-041500    continue a draft
 
 The folder is LINKCASE_DATA_DIR/drafts when that is set (see linkcase config).
@@ -51,22 +51,26 @@ pub fn run(args: &Args) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
-fn progress(draft: &DraftSummary) -> (String, String) {
+/// The case's summary, the same line the form and `validate` show.
+fn summary(draft: &DraftSummary) -> String {
     draft
-        .progress
-        .map_or(("?".to_owned(), "?".to_owned()), |p| {
-            (format!("{}/{}", p.done, p.required), p.errors.to_string())
-        })
+        .summary
+        .map_or_else(|| "?".to_owned(), |s| s.to_string())
 }
 
 fn table(drafts: &[DraftSummary]) -> String {
     let width = drafts.iter().map(|d| d.id.len()).max().unwrap_or(0).max(2);
+    let skill_width = drafts
+        .iter()
+        .map(|d| d.skill_id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(8);
     let mut text = format!(
-        "{:<width$}  {:<16}  {:<8}  {:<6}  SKILL ID\n",
-        "ID", "UPDATED", "PROGRESS", "ERRORS"
+        "{:<width$}  {:<16}  {:<skill_width$}  SUMMARY\n",
+        "ID", "UPDATED", "SKILL ID"
     );
     for draft in drafts {
-        let (progress, errors) = progress(draft);
         let updated = draft.updated.with_timezone(&Local).format("%Y-%m-%d %H:%M");
         let skill = if draft.skill_id.is_empty() {
             "-"
@@ -79,8 +83,9 @@ fn table(drafts: &[DraftSummary]) -> String {
         };
         let _ = writeln!(
             text,
-            "{:<width$}  {updated:<16}  {progress:<8}  {errors:<6}  {skill}{tag}",
-            draft.id
+            "{:<width$}  {updated:<16}  {skill:<skill_width$}  {}{tag}",
+            draft.id,
+            summary(draft)
         );
     }
     text
@@ -95,10 +100,12 @@ fn to_json(draft: &DraftSummary) -> serde_json::Value {
         "id": draft.id,
         "updated": draft.updated.to_rfc3339_opts(SecondsFormat::Secs, true),
         "skill_id": draft.skill_id,
-        "progress": draft.progress.map(|p| format!("{}/{}", p.done, p.required)),
-        "required_done": draft.progress.map(|p| p.done),
-        "required": draft.progress.map(|p| p.required),
-        "errors": draft.progress.map(|p| p.errors),
+        "progress": draft.summary.map(|p| format!("{}/{}", p.done, p.required)),
+        "required_done": draft.summary.map(|p| p.done),
+        "required": draft.summary.map(|p| p.required),
+        "errors": draft.summary.map(|p| p.case.errors),
+        "summary": draft.summary,
+        "text": draft.summary.map(|s| s.to_string()),
         "read_only": read_only,
         "schema_version": schema_version,
     })

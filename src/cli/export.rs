@@ -18,7 +18,12 @@ Formats:
   json       the case file itself, with failure.utc filled in
 
 The password is left out unless --include-secrets: text and Markdown say
-\"(password shared separately)\", JSON has null.
+\"(password shared separately)\", JSON has null (which `linkcase validate` reports as a
+warning, \"withheld: add it before filing\", not as an error).
+
+The text export is written for Amazon: facts only. linkcase's checks of the configuration
+(what `linkcase check` reports) are in the Markdown export, and in the text export only
+with --with-checks.
 
 --copy puts the export on the clipboard instead of printing it (with -o, as well as
 writing the file) and says on stderr where it went and whether the password is in it.
@@ -45,6 +50,9 @@ pub struct Args {
     /// Include the test account's password.
     #[arg(long)]
     include_secrets: bool,
+    /// Add linkcase's configuration checks to the text export (Markdown always has them).
+    #[arg(long)]
+    with_checks: bool,
     /// Write to this file (atomically, mode 0600) instead of stdout.
     #[arg(long, short, value_name = "OUT")]
     output: Option<PathBuf>,
@@ -65,15 +73,15 @@ pub fn run(args: &Args) -> Result<u8> {
         args.format,
         Options {
             include_secrets: args.include_secrets,
+            with_checks: args.with_checks,
         },
     );
     let report = Validator::new().validate(&loaded.case);
-    let errors = report.errors().count();
-    if errors > 0 {
+    if !report.summary.ready() {
         out::note(&format!(
-            "linkcase: note: {} has {errors} error{} (see `linkcase validate {}`); exported anyway",
+            "linkcase: note: {}: {} (see `linkcase validate {}`); exported anyway",
             args.file.display(),
-            if errors == 1 { "" } else { "s" },
+            report.summary,
             args.file.display()
         ));
     }

@@ -6,21 +6,25 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 use super::out;
-use crate::case::{Finding, Severity, Validator};
+use crate::case::checklist::field_for_path;
+use crate::case::{Class, Finding, Severity, Subject, Summary, Validator};
 use crate::error::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Error, Result};
 use crate::files;
 
 /// Arguments of `validate`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-Prints one line per finding, `FILE: error: skill.id: …` or `FILE: warning: …`, and a
-summary on stderr. Folders are searched for *.json files (not recursively).
+Prints one line per finding, `FILE: error: skill.id: …` or `FILE: warning: …`; findings
+about the account-linking configuration (what `linkcase check` reports) read
+`FILE: check error: …` and never fail validation. Then, on stderr, each file's summary and
+the totals. Folders are searched for *.json files (not recursively).
 
 Examples:
   linkcase validate case.json
   linkcase validate inbox/ --json > report.json
 
-Exit codes: 0 = no errors (warnings allowed), 1 = some case has errors,
+Exit codes: 0 = every case can be filed (warnings and configuration findings allowed),
+1 = some case has errors (incomplete or malformed),
 2 = some input is unreadable (not a file, not UTF-8, not JSON, newer schema) or bad usage.")]
 pub struct Args {
     /// Case files, or folders of *.json case files.
@@ -36,7 +40,23 @@ struct Outcome {
     path: PathBuf,
     /// 0 = fine, 1 = errors in the case, 2 = unreadable.
     code: u8,
+    /// Why it could not be read: the JSON path when there is one, and the message.
+    unreadable: Option<(String, String)>,
     findings: Vec<Finding>,
+    /// The case's summary, when it could be read.
+    summary: Option<Summary>,
+}
+
+impl Outcome {
+    fn unreadable(path: &Path, error: &Error) -> Self {
+        Self {
+            path: path.to_owned(),
+            code: error.exit_code(),
+            unreadable: Some(unreadable(error)),
+            findings: Vec::new(),
+            summary: None,
+        }
+    }
 }
 
 pub fn run(args: &Args) -> Result<u8> {
@@ -51,11 +71,7 @@ pub fn run(args: &Args) -> Result<u8> {
                 ));
             }
             Ok(found) => files.extend(found),
-            Err(e) => outcomes.push(Outcome {
-                path: path.clone(),
-                code: e.exit_code(),
-                findings: vec![unreadable(&e)],
-            }),
+            Err(e) => outcomes.push(Outcome::unreadable(path, &e)),
         }
     }
     if files.is_empty() && outcomes.is_empty() {
@@ -134,35 +150,38 @@ fn check_all(files: &[PathBuf], validator: &Validator) -> Vec<Outcome> {
 
 fn check_one(path: &Path, validator: &Validator) -> Outcome {
     match files::read_case(path) {
-        Err(e) => Outcome {
-            path: path.to_owned(),
-            code: e.exit_code(),
-            findings: vec![unreadable(&e)],
-        },
+        Err(e) => Outcome::unreadable(path, &e),
         Ok(loaded) => {
-            let mut findings = validator.validate(&loaded.case).findings;
-            findings.extend(loaded.sanitized.into_iter().map(|p| Finding {
-                severity: Severity::Warning,
-                path: p,
-                message: "control or bidi characters removed".to_owned(),
+            let report = validator.validate(&loaded.case);
+            let mut findings = report.findings;
+            findings.extend(loaded.sanitized.into_iter().map(|p| {
+                let subject = field_for_path(&p).map_or(Subject::UnknownKey(p), |f| f.id.into());
+                Finding::case(
+                    Severity::Warning,
+                    "sanitized",
+                    subject,
+                    "control or bidi characters removed",
+                )
             }));
-            let code = if findings.iter().any(|f| f.severity == Severity::Error) {
-                EXIT_FINDINGS
-            } else {
+            let code = if report.summary.ready() {
                 EXIT_OK
+            } else {
+                EXIT_FINDINGS
             };
             Outcome {
                 path: path.to_owned(),
                 code,
+                unreadable: None,
                 findings,
+                summary: Some(report.summary),
             }
         }
     }
 }
 
-/// A load or read failure as a finding: the path is the field when there is one.
-fn unreadable(error: &Error) -> Finding {
-    let (path, message) = match error {
+/// A load or read failure: the JSON path when there is one, and the message.
+fn unreadable(error: &Error) -> (String, String) {
+    match error {
         Error::Load {
             source: crate::case::LoadError::Shape { path, message },
             ..
@@ -170,24 +189,34 @@ fn unreadable(error: &Error) -> Finding {
         Error::Load { source, .. } => (String::new(), source.to_string()),
         Error::Io { source, .. } => (String::new(), format!("cannot read: {source}")),
         other => (String::new(), other.to_string()),
-    };
-    Finding {
-        severity: Severity::Error,
-        path,
-        message,
+    }
+}
+
+/// `error` for the case's findings, `check error` for the configuration's.
+fn label(f: &Finding) -> String {
+    match f.class {
+        Class::Case => f.severity.to_string(),
+        Class::Configuration => format!("check {}", f.severity),
     }
 }
 
 fn render_lines(outcomes: &[Outcome]) -> String {
     let mut text = String::new();
     for outcome in outcomes {
-        for f in &outcome.findings {
-            let file = outcome.path.display();
-            if f.path.is_empty() {
-                let _ = writeln!(text, "{file}: {}: {}", f.severity, f.message);
+        let file = outcome.path.display();
+        if let Some((path, message)) = &outcome.unreadable {
+            if path.is_empty() {
+                let _ = writeln!(text, "{file}: error: {message}");
             } else {
-                let _ = writeln!(text, "{file}: {}: {}: {}", f.severity, f.path, f.message);
+                let _ = writeln!(text, "{file}: error: {path}: {message}");
             }
+        }
+        for f in &outcome.findings {
+            let _ = write!(text, "{file}: {}: {}: {}", label(f), f.path(), f.message);
+            if let Some(step) = f.step {
+                let _ = write!(text, " [step: {}]", step.id());
+            }
+            text.push('\n');
         }
     }
     text
@@ -202,12 +231,20 @@ fn render_json(outcomes: &[Outcome]) -> String {
                 EXIT_FINDINGS => "errors",
                 _ => "unreadable",
             };
-            let findings: Vec<_> = o
-                .findings
+            let mut findings: Vec<_> = o
+                .unreadable
                 .iter()
-                .map(|f| json!({"severity": f.severity.to_string(), "path": f.path, "message": f.message}))
+                .map(|(path, message)| {
+                    json!({"severity": "error", "class": "case", "rule": "unreadable",
+                           "path": path, "message": message, "step": null})
+                })
                 .collect();
-            json!({"file": o.path.display().to_string(), "status": status, "findings": findings})
+            findings.extend(o.findings.iter().map(|f| {
+                json!({"severity": f.severity, "class": f.class, "rule": f.rule,
+                       "path": f.path(), "message": f.message, "step": f.step.map(|s| s.id())})
+            }));
+            json!({"file": o.path.display().to_string(), "status": status,
+                   "summary": o.summary, "findings": findings})
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&files).unwrap_or_default();
@@ -217,11 +254,6 @@ fn render_json(outcomes: &[Outcome]) -> String {
 
 fn summary(outcomes: &[Outcome]) -> String {
     let count = |code| outcomes.iter().filter(|o| o.code == code).count();
-    let warnings: usize = outcomes
-        .iter()
-        .flat_map(|o| &o.findings)
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")
@@ -229,15 +261,21 @@ fn summary(outcomes: &[Outcome]) -> String {
             format!("{n} {word}s")
         }
     };
-    let mut line = format!(
+    let mut text = String::new();
+    for outcome in outcomes {
+        if let Some(summary) = &outcome.summary {
+            let _ = writeln!(text, "{}: {summary}", outcome.path.display());
+        }
+    }
+    let _ = write!(
+        text,
         "{}: {} ok, {} with errors",
         plural(outcomes.len(), "file"),
         count(EXIT_OK),
         count(EXIT_FINDINGS)
     );
     if count(EXIT_USAGE) > 0 {
-        let _ = write!(line, ", {} unreadable", count(EXIT_USAGE));
+        let _ = write!(text, ", {} unreadable", count(EXIT_USAGE));
     }
-    let _ = write!(line, "; {}", plural(warnings, "warning"));
-    line
+    text
 }

@@ -5,12 +5,13 @@
 use chrono::{DateTime, Utc};
 
 use super::Options;
-use crate::case::checklist::{self, FieldId, Required, Section};
+use crate::case::checklist::{self, FIELDS, Field, FieldId, FieldKind, Place, Section};
 use crate::case::sanitize::sanitize;
 use crate::case::time::{
     Resolved, TimeError, Unresolved, Zone, ZoneError, format_local, parse_local,
 };
-use crate::case::{Case, Disambiguation, Failure, Platform, SkillKind};
+use crate::case::value::{self as field_value, options};
+use crate::case::{Case, Class, Disambiguation, Failure, Subject, Validator};
 
 /// The guide's "Account linking test credentials": username and password on one line.
 pub(crate) const CREDENTIALS_LABEL: &str = "Account linking test credentials";
@@ -20,6 +21,8 @@ pub(crate) const PASSWORD_WITHHELD: &str = "(password shared separately)";
 pub(crate) const MISSING: &str = "(missing)";
 /// What an empty Domain List shows: the guide asks for it, so "none" is an answer.
 const NO_DOMAINS: &str = "(none)";
+/// What a troubleshooting step that could apply, but was never answered, shows.
+const NOT_ANSWERED: &str = "Not answered";
 
 /// The value of one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +51,7 @@ pub(crate) struct Item {
 pub(crate) enum Layout {
     /// One labelled value each.
     Fields,
-    /// A short list under the block's title (the steps tried); only answered items.
+    /// A short list under the block's title (the steps tried, the checks).
     Checklist,
 }
 
@@ -63,179 +66,192 @@ pub(crate) struct Block {
     pub items: Vec<Item>,
 }
 
-/// The title of the block of lint findings.
+/// The title of the block of configuration findings.
 pub(crate) const CHECKS_TITLE: &str = "Checks";
 /// What the checks block shows when no lint fires.
 const NO_FINDINGS: &str = "no known pitfall found in the configuration above";
 /// What the checks block shows before there is a configuration to check.
 const NOTHING_TO_CHECK: &str = "nothing to check yet: no account-linking configuration";
 
+/// The fields with this place that can apply to `case`, in table order.
+fn placed(case: &Case, place: impl Fn(Place) -> bool) -> impl Iterator<Item = &'static Field> {
+    FIELDS
+        .iter()
+        .filter(move |f| place(f.place) && f.applies.holds(case))
+}
+
 /// Everything an export shows, in order: the guide's items and the extra context, the
-/// account-linking configuration, linkcase's checks of it, the steps already tried, and
-/// the notes.
-pub(crate) fn blocks(case: &Case, options: Options) -> Vec<Block> {
-    vec![
+/// account-linking configuration, linkcase's checks of it (when `checks`), the steps
+/// already tried, and the notes. All of it from the field table's places.
+pub(crate) fn blocks(case: &Case, options: Options, checks: bool) -> Vec<Block> {
+    let mut guide: Vec<&Field> = placed(case, |p| matches!(p, Place::Guide(_))).collect();
+    guide.sort_by_key(|f| f.place);
+    let mut configuration: Vec<&Field> =
+        placed(case, |p| matches!(p, Place::Configuration(_))).collect();
+    configuration.sort_by_key(|f| f.place);
+    let mut out = vec![
         Block {
             title: None,
             layout: Layout::Fields,
-            items: guide_items(case, options),
+            items: guide.iter().map(|f| item(case, f, options)).collect(),
         },
         Block {
             title: Some(Section::Configuration.title()),
             layout: Layout::Fields,
-            items: configuration_items(case),
+            items: configuration
+                .iter()
+                .map(|f| item(case, f, options))
+                .collect(),
         },
-        Block {
+    ];
+    if checks {
+        out.push(Block {
             title: Some(CHECKS_TITLE),
             layout: Layout::Checklist,
             items: check_items(case),
-        },
+        });
+    }
+    out.extend([
         Block {
             title: Some(Section::StepsTried.title()),
             layout: Layout::Checklist,
-            items: crate::case::Step::ALL
-                .iter()
-                .filter_map(|step| {
-                    let state = case.steps_tried.get(*step)?;
-                    Some(Item {
-                        label: checklist::field(FieldId::Step(*step)).label,
-                        value: Value::Line(state.label().to_owned()),
-                    })
+            items: placed(case, |p| p == Place::Steps)
+                .map(|f| {
+                    let value = match field_value::get(case, f.id) {
+                        field_value::Value::Choice(Some(_)) => item(case, f, options).value,
+                        _ => Value::Line(NOT_ANSWERED.to_owned()),
+                    };
+                    Item {
+                        label: f.label,
+                        value,
+                    }
                 })
                 .collect(),
         },
         Block {
             title: None,
             layout: Layout::Fields,
-            items: vec![long_text(FieldId::Notes, &case.notes)],
+            items: placed(case, |p| p == Place::Notes)
+                .map(|f| item(case, f, options))
+                .collect(),
         },
-    ]
+    ]);
+    out
 }
 
-/// One item per lint finding (`Error: account_linking.… — advice (step: …)`), or one
-/// saying nothing was found.
+/// The summary, then one item per configuration finding (`Error: Domain List — message
+/// (step: …)`), or one saying nothing was found.
 fn check_items(case: &Case) -> Vec<Item> {
+    let report = Validator::new().validate(case);
+    let mut items = vec![Item {
+        label: "Summary",
+        value: Value::Line(report.summary.to_string()),
+    }];
     let linking = &case.account_linking;
     if linking.grant_type.is_none()
         && linking.authorization_url.trim().is_empty()
         && linking.access_token_url.trim().is_empty()
     {
-        return vec![Item {
+        items.push(Item {
             label: "Result",
             value: Value::Line(NOTHING_TO_CHECK.to_owned()),
-        }];
+        });
+        return items;
     }
-    let lints = crate::lint::lint(case);
+    let lints: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.class == Class::Configuration)
+        .collect();
     if lints.is_empty() {
-        return vec![Item {
+        items.push(Item {
             label: "Result",
             value: Value::Line(NO_FINDINGS.to_owned()),
-        }];
+        });
     }
-    lints
-        .iter()
-        .map(|lint| {
-            let step = lint
-                .step
-                .map(|s| format!(" (step: {})", s.label()))
-                .unwrap_or_default();
-            Item {
-                label: match lint.level {
-                    crate::lint::Level::Error => "Error",
-                    crate::lint::Level::Warning => "Warning",
-                    crate::lint::Level::Hint => "Hint",
-                },
-                value: Value::Line(one_line(&format!("{} — {}{step}", lint.path, lint.advice))),
-            }
-        })
-        .collect()
-}
-
-fn guide_items(case: &Case, options: Options) -> Vec<Item> {
-    let failure = &case.failure;
-    let mobile = failure
-        .platforms
-        .iter()
-        .any(|p| matches!(p, Platform::Android | Platform::Ios));
-    let mut items = vec![
-        line(FieldId::SkillId, &case.skill.id),
+    items.extend(lints.iter().map(|lint| {
+        let step = lint
+            .step
+            .map(|s| format!(" (step: {})", s.label()))
+            .unwrap_or_default();
+        let about = match &lint.subject {
+            Subject::Field(id) => checklist::field(*id).label.to_owned(),
+            Subject::Entry(id, i) => format!("{} entry {}", checklist::field(*id).label, i + 1),
+            Subject::UnknownKey(key) => key.clone(),
+        };
         Item {
-            label: CREDENTIALS_LABEL,
-            value: credentials(case, options),
-        },
-        line(FieldId::CustomerId, &failure.customer_id),
-        Item {
-            label: label(FieldId::Utc),
-            value: failure_time(failure),
-        },
-        joined(FieldId::Regions, failure.regions.iter().map(|r| r.id())),
-        joined(
-            FieldId::Platforms,
-            failure.platforms.iter().map(|p| p.label()),
-        ),
-        Item {
-            label: label(FieldId::AppVersion),
-            value: required_when(mobile, &failure.app_version),
-        },
-        line(FieldId::Browser, &failure.browser),
-        line(FieldId::SkillName, &case.skill.name),
-        line(
-            FieldId::SkillKind,
-            case.skill.kind.map_or("", SkillKind::label),
-        ),
-    ];
-    if case.skill.kind == Some(SkillKind::SmartHome) {
-        let answer = case
-            .skill
-            .send_alexa_events
-            .map(|on| if on { "Yes" } else { "No" });
-        items.push(line(FieldId::SendAlexaEvents, answer.unwrap_or_default()));
-    }
-    items.extend([
-        joined(
-            FieldId::Symptoms,
-            failure.symptoms.iter().map(|s| s.label()),
-        ),
-        long_text(FieldId::Description, &failure.description),
-        line(FieldId::ScreenshotUrl, &failure.screenshot_url),
-    ]);
+            label: match lint.severity {
+                crate::case::Severity::Error => "Error",
+                crate::case::Severity::Warning => "Warning",
+                crate::case::Severity::Hint => "Hint",
+            },
+            value: Value::Line(one_line(&format!("{about} — {}{step}", lint.message))),
+        }
+    }));
     items
 }
 
-fn configuration_items(case: &Case) -> Vec<Item> {
-    let linking = &case.account_linking;
-    let domains = joined(FieldId::Domains, linking.domains.iter().map(String::as_str));
-    let expiration = linking
-        .default_token_expiration_seconds
-        .map(|secs| format!("{secs} seconds"))
-        .unwrap_or_default();
-    vec![
-        line(FieldId::AuthorizationUrl, &linking.authorization_url),
-        Item {
-            value: if domains.value == Value::Empty {
-                Value::Line(NO_DOMAINS.to_owned())
-            } else {
-                domains.value
-            },
-            ..domains
-        },
-        line(
-            FieldId::GrantType,
-            linking.grant_type.map_or("", |g| g.label()),
+/// One field's item: its label and value, the guide's composite items (credentials, the
+/// failure time, regions by code, the Domain List's "none") included.
+fn item(case: &Case, field: &Field, options: Options) -> Item {
+    let required = field.required.holds(case);
+    let value = match field.id {
+        FieldId::Username => {
+            return Item {
+                label: CREDENTIALS_LABEL,
+                value: credentials(case, options),
+            };
+        }
+        FieldId::Utc => failure_time(&case.failure),
+        FieldId::Regions => joined(case.failure.regions.iter().map(|r| r.id()), required),
+        FieldId::Domains if case.account_linking.domains.is_empty() => {
+            Value::Line(NO_DOMAINS.to_owned())
+        }
+        FieldId::TokenExpiration => or_empty(
+            case.account_linking
+                .default_token_expiration_seconds
+                .map(|secs| format!("{secs} seconds")),
+            required,
         ),
-        line(FieldId::AccessTokenUrl, &linking.access_token_url),
-        line(
-            FieldId::AccessTokenScheme,
-            linking.access_token_scheme.map_or("", |s| s.label()),
-        ),
-        line(FieldId::TokenExpiration, &expiration),
-        line(FieldId::ClientId, &linking.client_id),
-        joined(FieldId::Scopes, linking.scopes.iter().map(String::as_str)),
-    ]
+        _ => generic(case, field, required),
+    };
+    Item {
+        label: field.label,
+        value,
+    }
 }
 
-fn label(id: FieldId) -> &'static str {
-    checklist::field(id).label
+/// A field's value by its kind: text as typed, choices by their labels, lists joined.
+fn generic(case: &Case, field: &Field, required: bool) -> Value {
+    let label_of = |id: &'static str| -> &'static str {
+        options(field.kind)
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(id, |o| o.label)
+    };
+    match field_value::get(case, field.id) {
+        field_value::Value::Text(text) if field.kind == FieldKind::LongText => {
+            long_text(text, required)
+        }
+        field_value::Value::Text(text) => or_empty(Some(one_line(text)), required),
+        field_value::Value::Choice(id) => or_empty(id.map(|id| label_of(id).to_owned()), required),
+        field_value::Value::Multi(ids) => joined(ids.into_iter().map(label_of), required),
+        field_value::Value::List(entries) => joined(entries.iter().map(String::as_str), required),
+        field_value::Value::Number(n) => or_empty(n.map(|n| n.to_string()), required),
+        field_value::Value::Derived(text) => or_empty(text.map(one_line), required),
+        field_value::Value::Confirm(yes) => or_empty(yes.then(|| "Yes".to_owned()), required),
+        // The password only ever appears inside the credentials line.
+        field_value::Value::Secret(_) => Value::Empty,
+    }
+}
+
+/// `Missing` or `Empty` for a blank value, as `required` says.
+fn or_empty(text: Option<String>, required: bool) -> Value {
+    match text.map(|t| one_line(&t)) {
+        Some(text) if !text.is_empty() => Value::Line(text),
+        _ if required => Value::Missing,
+        _ => Value::Empty,
+    }
 }
 
 /// `text` on one line, sanitized and trimmed: line breaks and tabs become spaces.
@@ -247,53 +263,25 @@ pub(crate) fn one_line(text: &str) -> String {
         .collect()
 }
 
-/// A one-line item; empty means `(missing)` or left out, as the checklist says.
-fn line(id: FieldId, text: &str) -> Item {
-    let text = one_line(text);
-    let value = if !text.is_empty() {
-        Value::Line(text)
-    } else if checklist::field(id).required == Required::Yes {
-        Value::Missing
-    } else {
-        Value::Empty
-    };
-    Item {
-        label: label(id),
-        value,
-    }
-}
-
-fn required_when(required: bool, text: &str) -> Value {
-    match one_line(text) {
-        text if !text.is_empty() => Value::Line(text),
-        _ if required => Value::Missing,
-        _ => Value::Empty,
-    }
-}
-
 /// A list on one line, comma-separated; blank entries are skipped.
-fn joined<'a>(id: FieldId, entries: impl Iterator<Item = &'a str>) -> Item {
+fn joined<'a>(entries: impl Iterator<Item = &'a str>, required: bool) -> Value {
     let entries: Vec<String> = entries
         .map(one_line)
         .filter(|entry| !entry.is_empty())
         .collect();
-    line(id, &entries.join(", "))
+    or_empty(Some(entries.join(", ")), required)
 }
 
 /// Long text as typed, minus banned characters, trailing spaces and blank edge lines.
-fn long_text(id: FieldId, text: &str) -> Item {
+fn long_text(text: &str, required: bool) -> Value {
     let text = sanitize(text);
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     let start = lines.iter().position(|l| !l.is_empty());
     let end = lines.iter().rposition(|l| !l.is_empty());
-    let value = match (start, end) {
+    match (start, end) {
         (Some(start), Some(end)) => Value::Text(lines[start..=end].join("\n")),
-        _ if checklist::field(id).required == Required::Yes => Value::Missing,
+        _ if required => Value::Missing,
         _ => Value::Empty,
-    };
-    Item {
-        label: label(id),
-        value,
     }
 }
 
@@ -501,24 +489,28 @@ mod tests {
         let mut case = example_case();
         case.failure.app_version = String::new();
         let version = |case: &Case| {
-            guide_items(case, Options::default())
-                .into_iter()
-                .find(|i| i.label == label(FieldId::AppVersion))
-                .map(|i| i.value)
+            blocks(case, Options::default(), false)[0]
+                .items
+                .iter()
+                .find(|i| i.label == checklist::field(FieldId::AppVersion).label)
+                .map(|i| i.value.clone())
         };
         assert_eq!(version(&case), Some(Value::Missing));
-        case.failure.platforms = vec![Platform::Browser];
-        assert_eq!(version(&case), Some(Value::Empty));
+        case.failure.platforms = vec![
+            crate::case::Platform::Android,
+            crate::case::Platform::Browser,
+        ];
+        assert_eq!(version(&case), Some(Value::Missing));
+        // Only the web app: the app version cannot apply, and the item is not exported.
+        case.failure.platforms = vec![crate::case::Platform::Browser];
+        assert_eq!(version(&case), None);
     }
 
     #[test]
     fn long_text_drops_blank_edges_and_trailing_spaces() {
-        let item = long_text(FieldId::Description, "\n  \nfirst  \n\n\tsecond\n\n");
-        assert_eq!(item.value, Value::Text("first\n\n\tsecond".to_owned()));
-        assert_eq!(
-            long_text(FieldId::Description, " \n ").value,
-            Value::Missing
-        );
-        assert_eq!(long_text(FieldId::Notes, "").value, Value::Empty);
+        let value = long_text("\n  \nfirst  \n\n\tsecond\n\n", true);
+        assert_eq!(value, Value::Text("first\n\n\tsecond".to_owned()));
+        assert_eq!(long_text(" \n ", true), Value::Missing);
+        assert_eq!(long_text("", false), Value::Empty);
     }
 }

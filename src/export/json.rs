@@ -19,7 +19,14 @@ mod tests {
     use crate::export::tests::{example_case, fold_case, gap_case};
 
     fn json(case: &Case, include_secrets: bool) -> Value {
-        serde_json::from_str(&render(case, Options { include_secrets })).unwrap()
+        serde_json::from_str(&render(
+            case,
+            Options {
+                include_secrets,
+                with_checks: false,
+            },
+        ))
+        .unwrap()
     }
 
     #[test]

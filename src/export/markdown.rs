@@ -14,7 +14,7 @@ const NO_RESPONSE: &str = "_No response_";
 /// The case as Markdown, paragraphs separated by one blank line.
 pub(super) fn render(case: &Case, options: Options) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
-    for block in blocks(case, options) {
+    for block in blocks(case, options, true) {
         render_block(&block, &mut paragraphs);
     }
     let mut out = paragraphs.join("\n\n");

@@ -12,7 +12,7 @@ const INDENT: &str = "  ";
 
 /// The case as plain text, blocks separated by one blank line.
 pub(super) fn render(case: &Case, options: Options) -> String {
-    let rendered: Vec<String> = blocks(case, options)
+    let rendered: Vec<String> = blocks(case, options, options.with_checks)
         .iter()
         .filter_map(render_block)
         .collect();
@@ -82,9 +82,10 @@ mod tests {
         let out = text(&example_case());
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(
-            lines[..7],
+            lines[..8],
             [
                 "Skill ID: amzn1.ask.skill.0f1e2d3c-4b5a-4697-8899-aabbccddeeff",
+                "Skill stage: Live",
                 "Account linking test credentials: tester@example.com / (password shared separately)",
                 "Customer ID of the account that failed: A2Z2SH760RV43M",
                 "Time of failure (UTC): 2026-11-21 19:03:00 UTC (entered as 2026-11-21 14:03 America/New_York)",
@@ -108,10 +109,11 @@ mod tests {
             &example_case(),
             Options {
                 include_secrets: true,
+                with_checks: false,
             },
         );
         assert_eq!(
-            out.lines().nth(1),
+            out.lines().nth(2),
             Some(
                 "Account linking test credentials: tester@example.com / correct horse battery staple"
             )
@@ -136,7 +138,8 @@ mod tests {
         insta::assert_snapshot!(render(
             &example_case(),
             Options {
-                include_secrets: true
+                include_secrets: true,
+                with_checks: false,
             }
         ));
     }

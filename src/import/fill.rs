@@ -6,14 +6,14 @@ use serde_json::Value;
 
 use super::{ImportNote, Imported, Outcome, Source};
 use crate::case::Case;
+use crate::case::Finding;
 use crate::case::sanitize::excerpt;
-use crate::lint::Lint;
 
 /// Accumulates one case from several files.
 pub(super) struct Filler {
     case: Case,
     report: Vec<ImportNote>,
-    lints: Vec<Lint>,
+    lints: Vec<Finding>,
     file: PathBuf,
 }
 
@@ -66,7 +66,7 @@ impl Filler {
     }
 
     /// Adds a finding only the raw file shows.
-    pub(super) fn lint(&mut self, lint: Lint) {
+    pub(super) fn lint(&mut self, lint: Finding) {
         self.lints.push(lint);
     }
 

@@ -3,33 +3,52 @@
 
 use url::Url;
 
-use super::urls::host_of;
-use super::{Level, Lint};
-use crate::case::validate::MIN_TOKEN_SECONDS;
-use crate::case::{Case, GrantType, SkillKind, Step, StepState, Symptom, TokenScheme};
+use super::finding;
+use crate::case::validate::url::{host_is, host_of, is_google};
+use crate::case::validate::{MAX_LIST, MIN_TOKEN_SECONDS};
+use crate::case::{
+    Case, FieldId, Finding, GrantType, Severity, SkillKind, Step, StepState, Subject, Symptom,
+    TokenScheme,
+};
 
-const TOKEN_EXPIRATION: &str = "account_linking.default_token_expiration_seconds";
-const SCHEME: &str = "account_linking.access_token_scheme";
+const TOKEN_EXPIRATION: FieldId = FieldId::TokenExpiration;
+const SCHEME: FieldId = FieldId::AccessTokenScheme;
 
-fn host_is(host: &str, domain: &str) -> bool {
-    host == domain
-        || host
-            .strip_suffix(domain)
-            .is_some_and(|rest| rest.ends_with('.'))
-}
-
-/// Whether the authorization URL is Google's OAuth server.
-pub(super) fn is_google(authorization_url: &str) -> bool {
-    host_of(authorization_url).is_some_and(|h| host_is(&h, "google.com"))
-}
-
-pub(super) fn check_token(case: &Case, out: &mut Vec<Lint>) {
+pub(super) fn check_token(case: &Case, out: &mut Vec<Finding>) {
     let al = &case.account_linking;
+    if al.grant_type == Some(GrantType::Implicit) {
+        let ignored = [
+            (
+                al.access_token_scheme.is_some(),
+                SCHEME,
+                "the client authentication scheme",
+            ),
+            (
+                al.default_token_expiration_seconds.is_some(),
+                TOKEN_EXPIRATION,
+                "the default token expiration",
+            ),
+        ];
+        for (set, id, what) in ignored {
+            if set {
+                out.push(finding(
+                    Severity::Warning,
+                    "implicit-ignores",
+                    id,
+                    Some(Step::ImplicitFragment),
+                    format!(
+                        "{what} is only used by Authorization Code Grant; Implicit Grant \
+                         ignores it."
+                    ),
+                ));
+            }
+        }
+    }
     if let Some(seconds) = al.default_token_expiration_seconds
         && seconds < MIN_TOKEN_SECONDS
     {
-        out.push(Lint::new(
-            Level::Error,
+        out.push(finding(
+            Severity::Error,
             "token-lifetime",
             TOKEN_EXPIRATION,
             Some(Step::TokenTtl6min),
@@ -45,12 +64,12 @@ pub(super) fn check_token(case: &Case, out: &mut Vec<Lint>) {
 /// A client authentication scheme as found in a SMAPI or skill-package file, which may hold
 /// values the case model cannot: a lint when it is not one Alexa supports.
 #[must_use]
-pub fn check_raw_scheme(raw: &str) -> Option<Lint> {
+pub fn check_raw_scheme(raw: &str) -> Option<Finding> {
     if TokenScheme::from_id(raw.trim()).is_some() {
         return None;
     }
-    Some(Lint::new(
-        Level::Error,
+    Some(finding(
+        Severity::Error,
         "token-scheme",
         SCHEME,
         Some(Step::ClientAuthScheme),
@@ -62,7 +81,7 @@ pub fn check_raw_scheme(raw: &str) -> Option<Lint> {
     ))
 }
 
-pub(super) fn check_providers(case: &Case, out: &mut Vec<Lint>) {
+pub(super) fn check_providers(case: &Case, out: &mut Vec<Finding>) {
     let al = &case.account_linking;
     let implicit = al.grant_type == Some(GrantType::Implicit);
     if !implicit && is_google(&al.authorization_url) {
@@ -71,10 +90,10 @@ pub(super) fn check_providers(case: &Case, out: &mut Vec<Lint>) {
                 .any(|(k, v)| k == "access_type" && v == "offline")
         });
         if !offline {
-            out.push(Lint::new(
-                Level::Error,
+            out.push(finding(
+                Severity::Error,
                 "google-offline",
-                "account_linking.authorization_url",
+                FieldId::AuthorizationUrl,
                 Some(Step::GoogleOffline),
                 "Google only issues a refresh token when the authorization URL asks for \
                  access_type=offline, and only on the first consent: add the parameter, and \
@@ -83,10 +102,10 @@ pub(super) fn check_providers(case: &Case, out: &mut Vec<Lint>) {
         }
     }
     if host_of(&al.access_token_url).is_some_and(|h| host_is(&h, "github.com")) {
-        out.push(Lint::new(
-            Level::Error,
+        out.push(finding(
+            Severity::Error,
             "github-token",
-            "account_linking.access_token_url",
+            FieldId::AccessTokenUrl,
             Some(Step::TokenJson200),
             "GitHub's token endpoint answers form-encoded by default, and Alexa only reads \
              JSON: put an intermediary (e.g. an API gateway) in front that returns JSON.",
@@ -94,39 +113,30 @@ pub(super) fn check_providers(case: &Case, out: &mut Vec<Lint>) {
     }
 }
 
-pub(super) fn check_grant(case: &Case, out: &mut Vec<Lint>) {
+pub(super) fn check_grant(case: &Case, out: &mut Vec<Finding>) {
     let al = &case.account_linking;
     let has_token_url = !al.access_token_url.trim().is_empty();
-    match al.grant_type {
-        Some(GrantType::Implicit) if has_token_url => out.push(Lint::new(
-            Level::Warning,
+    if al.grant_type == Some(GrantType::Implicit) && has_token_url {
+        out.push(finding(
+            Severity::Warning,
             "implicit-with-token-url",
-            "account_linking.access_token_url",
+            FieldId::AccessTokenUrl,
             Some(Step::ImplicitFragment),
             "Implicit Grant never calls the token URL: the login page must return the token \
              and state in the redirect's #fragment. If your server issues codes, choose \
              AUTH_CODE instead.",
-        )),
-        Some(GrantType::AuthCode) if !has_token_url => out.push(Lint::new(
-            Level::Error,
-            "auth-code-without-token-url",
-            "account_linking.access_token_url",
-            None,
-            "Authorization Code Grant exchanges the code at the access token URL, and none is \
-             set: copy it from the Account Linking page.",
-        )),
-        _ => {}
+        ));
     }
 }
 
-pub(super) fn check_accept_grant(case: &Case, out: &mut Vec<Lint>) {
+pub(super) fn check_accept_grant(case: &Case, out: &mut Vec<Finding>) {
     let events =
         case.skill.kind == Some(SkillKind::SmartHome) && case.skill.send_alexa_events == Some(true);
     if events && case.steps_tried.accept_grant != Some(StepState::Done) {
-        out.push(Lint::new(
-            Level::Warning,
+        out.push(finding(
+            Severity::Warning,
             "accept-grant",
-            "skill.send_alexa_events",
+            FieldId::SendAlexaEvents,
             Some(Step::AcceptGrant),
             "with Send Alexa Events on, linking only completes when the skill answers the \
              AcceptGrant directive. Check the handler, or turn the permission off once to see \
@@ -174,17 +184,49 @@ const SYMPTOM_HINTS: &[(Symptom, Step, &str)] = &[
     ),
 ];
 
-pub(super) fn check_symptoms(case: &Case, out: &mut Vec<Lint>) {
+pub(super) fn check_symptoms(case: &Case, out: &mut Vec<Finding>) {
     for (symptom, step, advice) in SYMPTOM_HINTS {
         if case.failure.symptoms.contains(symptom)
             && case.steps_tried.get(*step) != Some(StepState::Done)
         {
-            out.push(Lint::new(
-                Level::Hint,
+            out.push(finding(
+                Severity::Hint,
                 "symptom",
-                "failure.symptoms",
+                FieldId::Symptoms,
                 Some(*step),
                 *advice,
+            ));
+        }
+    }
+}
+
+pub(super) fn check_scopes(case: &Case, out: &mut Vec<Finding>) {
+    let scopes = &case.account_linking.scopes;
+    if scopes.len() > MAX_LIST {
+        out.push(finding(
+            Severity::Error,
+            "scopes-too-many",
+            FieldId::Scopes,
+            None,
+            format!(
+                "{} scopes are listed and Alexa accepts at most {MAX_LIST}: keep only the ones \
+                 the skill needs.",
+                scopes.len()
+            ),
+        ));
+    }
+    for (i, scope) in scopes.iter().enumerate() {
+        if scope.trim().contains(char::is_whitespace) {
+            out.push(finding(
+                Severity::Warning,
+                "scope-spaces",
+                Subject::Entry(FieldId::Scopes, i),
+                None,
+                format!(
+                    "{} has spaces: Alexa sends the scopes space-separated, so list each scope \
+                     as its own entry.",
+                    crate::case::sanitize::excerpt(scope)
+                ),
             ));
         }
     }

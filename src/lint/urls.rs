@@ -3,70 +3,38 @@
 
 use url::Url;
 
-use super::{Level, Lint};
+use super::finding;
 use crate::case::validate::MAX_LIST;
-use crate::case::validate::url::{UrlRules, check_url, domain_entry_problem};
-use crate::case::{Case, Severity, Step};
+use crate::case::validate::url::{
+    UrlProblem, UrlRules, domain_entry_problem, host_of, inspect_url,
+};
+use crate::case::{Case, FieldId, Finding, Severity, Step, Subject};
 
 /// A query longer than this makes the redirect back to Alexa fragile (cookies and the
 /// redirect URL share one request size limit).
 pub const LONG_QUERY: usize = 1500;
 
-const AUTHORIZATION_URL: &str = "account_linking.authorization_url";
-const ACCESS_TOKEN_URL: &str = "account_linking.access_token_url";
-const DOMAINS: &str = "account_linking.domains";
-
-/// Which part of a URL a validator finding is about, for the step and the advice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Aspect {
-    Spaces,
-    Length,
-    Unparsable,
-    Scheme,
-    Host,
-    Fragment,
-}
-
-/// Sorts a finding of `check_url` by the part of the URL it names. The messages are the
-/// validator's; `aspect_of_every_url_message_is_known` in the tests pins them.
-fn aspect(message: &str) -> Aspect {
-    if message.starts_with("surrounding spaces") {
-        Aspect::Spaces
-    } else if message.starts_with("must be 9") {
-        Aspect::Length
-    } else if message.starts_with("not a URL") {
-        Aspect::Unparsable
-    } else if message.starts_with("must use https") {
-        Aspect::Scheme
-    } else if message.contains("fragment") {
-        Aspect::Fragment
-    } else {
-        Aspect::Host
-    }
-}
-
-fn advice(aspect: Aspect, message: &str, token_url: bool) -> (&'static str, Option<Step>, String) {
-    let what = message.trim_end_matches('.');
-    match aspect {
-        Aspect::Spaces => (
-            "url-spaces",
-            None,
-            format!("{what}; paste the URL without them."),
-        ),
-        Aspect::Length => (
+/// The rule, step and advice for a problem with an endpoint URL that Alexa cannot use;
+/// `None` for the problems that are the case's (spaces, a URL that does not parse).
+fn advice(problem: &UrlProblem, token_url: bool) -> Option<(&'static str, Option<Step>, String)> {
+    let what = problem.describe();
+    Some(match problem {
+        UrlProblem::Spaces | UrlProblem::Unparsable { .. } | UrlProblem::Credentials => {
+            return None;
+        }
+        UrlProblem::Length(_) => (
             "url-length",
             Some(Step::PrivateWindow),
             format!("{what}; the developer console accepts 9 to 2000 characters."),
         ),
-        Aspect::Unparsable => ("url-unparsable", None, format!("{what}.")),
-        Aspect::Scheme => (
+        UrlProblem::Scheme(_) => (
             "url-not-https",
             Some(Step::HttpsTrustedCa),
             format!(
                 "{what}; Alexa only talks to HTTPS endpoints whose certificate comes from a CA it trusts."
             ),
         ),
-        Aspect::Host => (
+        UrlProblem::NoHost | UrlProblem::IpHost | UrlProblem::PrivateHost { .. } => (
             "url-unreachable-host",
             Some(Step::HttpsTrustedCa),
             format!(
@@ -78,38 +46,34 @@ fn advice(aspect: Aspect, message: &str, token_url: bool) -> (&'static str, Opti
                 }
             ),
         ),
-        Aspect::Fragment => (
+        UrlProblem::Fragment => (
             "url-fragment",
             None,
             format!(
                 "{what}; Alexa appends its own query parameters, and anything after # is never sent to the server."
             ),
         ),
-    }
+    })
 }
 
-/// One endpoint URL: the validator's URL rules, plus the query length.
-fn check_endpoint(path: &str, value: &str, token_url: bool, out: &mut Vec<Lint>) {
+/// One endpoint URL: what Alexa needs of it, plus the query length.
+fn check_endpoint(id: FieldId, value: &str, token_url: bool, out: &mut Vec<Finding>) {
     if value.trim().is_empty() {
         return;
     }
-    let mut findings = Vec::new();
-    let url = check_url(path, value, UrlRules::Endpoint, &mut findings);
-    for finding in findings {
-        let level = match finding.severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
-        };
-        let (rule, step, text) = advice(aspect(&finding.message), &finding.message, token_url);
-        out.push(Lint::new(level, rule, path, step, text));
+    let (problems, url) = inspect_url(value, UrlRules::Endpoint);
+    for problem in &problems {
+        if let Some((rule, step, text)) = advice(problem, token_url) {
+            out.push(finding(Severity::Error, rule, id, step, text));
+        }
     }
     if let Some(query) = url.as_ref().and_then(Url::query)
         && query.chars().count() > LONG_QUERY
     {
-        out.push(Lint::new(
-            Level::Warning,
+        out.push(finding(
+            Severity::Warning,
             "url-long-query",
-            path,
+            id,
             Some(Step::PrivateWindow),
             format!(
                 "the query is {} characters long; together with Alexa's own parameters and the \
@@ -120,25 +84,19 @@ fn check_endpoint(path: &str, value: &str, token_url: bool, out: &mut Vec<Lint>)
     }
 }
 
-pub(super) fn check_urls(case: &Case, out: &mut Vec<Lint>) {
+pub(super) fn check_urls(case: &Case, out: &mut Vec<Finding>) {
     let al = &case.account_linking;
-    check_endpoint(AUTHORIZATION_URL, &al.authorization_url, false, out);
-    check_endpoint(ACCESS_TOKEN_URL, &al.access_token_url, true, out);
+    check_endpoint(FieldId::AuthorizationUrl, &al.authorization_url, false, out);
+    check_endpoint(FieldId::AccessTokenUrl, &al.access_token_url, true, out);
 }
 
-/// The lowercase hostname of a URL, when it has one.
-pub(super) fn host_of(url: &str) -> Option<String> {
-    let url = Url::parse(url.trim()).ok()?;
-    Some(url.host_str()?.trim_end_matches('.').to_ascii_lowercase())
-}
-
-pub(super) fn check_domains(case: &Case, out: &mut Vec<Lint>) {
+pub(super) fn check_domains(case: &Case, out: &mut Vec<Finding>) {
     let al = &case.account_linking;
     if al.domains.len() > MAX_LIST {
-        out.push(Lint::new(
-            Level::Error,
+        out.push(finding(
+            Severity::Error,
             "domains-too-many",
-            DOMAINS,
+            FieldId::Domains,
             Some(Step::DomainListExact),
             format!(
                 "the Domain List has {} entries and Alexa accepts at most {MAX_LIST}; keep only \
@@ -154,10 +112,10 @@ pub(super) fn check_domains(case: &Case, out: &mut Vec<Lint>) {
         .collect();
     for (i, entry) in al.domains.iter().enumerate() {
         if let Some(problem) = domain_entry_problem(entry) {
-            out.push(Lint::new(
-                Level::Error,
+            out.push(finding(
+                Severity::Error,
                 "domain-not-exact",
-                format!("{DOMAINS}[{i}]"),
+                Subject::Entry(FieldId::Domains, i),
                 Some(Step::DomainListExact),
                 format!(
                     "{} — {problem}. Each entry must be one exact hostname.",
@@ -179,10 +137,10 @@ pub(super) fn check_domains(case: &Case, out: &mut Vec<Lint>) {
         let suffix = format!(".{parent}");
         for host in &used {
             if host.ends_with(&suffix) && !listed.contains(host) {
-                out.push(Lint::new(
-                    Level::Warning,
+                out.push(finding(
+                    Severity::Warning,
                     "domain-parent-only",
-                    format!("{DOMAINS}[{i}]"),
+                    Subject::Entry(FieldId::Domains, i),
                     Some(Step::DomainListExact),
                     format!(
                         "{parent} does not cover {host}: Domain List entries match exact \

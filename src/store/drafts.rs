@@ -12,8 +12,8 @@ use serde_json::Value;
 
 use super::Store;
 use super::id::{self, is_valid_id};
+use crate::case::Summary;
 use crate::case::load::{self, LoadError, Loaded};
-use crate::case::validate::Progress;
 use crate::case::{Case, Validator};
 use crate::error::{Error, Result};
 use crate::files;
@@ -39,8 +39,9 @@ pub struct DraftSummary {
     pub updated: DateTime<Utc>,
     /// Its skill id (may be empty).
     pub skill_id: String,
-    /// Required fields done and errors; `None` when it cannot be read as a case.
-    pub progress: Option<Progress>,
+    /// Where the case stands (the summary every surface shows); `None` when it cannot be
+    /// read as a case.
+    pub summary: Option<Summary>,
     /// Whether it can be edited.
     pub access: Access,
 }
@@ -142,7 +143,7 @@ impl Store {
                         id: id.to_owned(),
                         updated,
                         skill_id: loaded.case.skill.id.clone(),
-                        progress: Some(validator.progress(&loaded.case, &report)),
+                        summary: Some(report.summary),
                         access,
                     });
                 }

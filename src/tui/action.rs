@@ -6,11 +6,11 @@ use std::time::Instant;
 
 use ratatui_textarea::Input;
 
+use crate::case::Finding;
 use crate::case::{Case, FieldId};
 use crate::clipboard::{Copied, Password};
 use crate::export::Format;
 use crate::import::ImportNote;
-use crate::lint::Lint;
 use crate::store::{Access, DraftSummary};
 use crate::tui::app::Status;
 
@@ -203,7 +203,7 @@ pub enum Outcome {
         /// What came from where, and what was left out.
         report: Vec<ImportNote>,
         /// Pitfalls only visible in the raw files.
-        lints: Vec<Lint>,
+        lints: Vec<Finding>,
     },
     /// The files could not be imported (the error names the file).
     ImportFailed(String),

@@ -21,10 +21,9 @@ use super::editor::{Editor, Reveal};
 use super::keymap::Context;
 use super::theme::Theme;
 use crate::case::time::Zone;
-use crate::case::validate::{Progress, is_filled};
-use crate::case::{Case, FIELDS, Field, FieldId, Report, Validator};
-use crate::export::Format;
-use crate::lint::Lint;
+use crate::case::value::is_filled;
+use crate::case::{Case, Class, FIELDS, Field, FieldId, Finding, Report, Summary, Validator};
+use crate::export::{self, Format, Options};
 use crate::store::{Access, DraftSummary};
 
 pub use clip::copied_status;
@@ -52,8 +51,12 @@ pub struct App {
     validator: Validator,
     now: DateTime<Utc>,
     theme: Theme,
+    /// Every finding and the summary, for the case as it is; see [`App::refresh`].
     report: Report,
-    lints: Vec<Lint>,
+    /// The text export as the review screen shows it (password left out).
+    review_text: String,
+    /// The case changed since `report` and `review_text` were computed.
+    stale: bool,
     focus: usize,
     editor: Editor,
     reveal: Reveal,
@@ -81,8 +84,6 @@ impl App {
             case.failure.time_zone = env.zone.name();
         }
         let validator = Validator::at(env.now);
-        let report = validator.validate(&case);
-        let lints = crate::lint::lint(&case);
         let touched = FIELDS
             .iter()
             .filter(|f| is_filled(&case, f.id))
@@ -94,8 +95,9 @@ impl App {
             validator,
             now: env.now,
             theme: env.theme,
-            report,
-            lints,
+            report: Report::default(),
+            review_text: String::new(),
+            stale: true,
             focus: 0,
             editor,
             reveal: Reveal::Masked,
@@ -113,6 +115,12 @@ impl App {
             import_report: Vec::new(),
             size: (80, 24),
         }
+        .refreshed()
+    }
+
+    fn refreshed(mut self) -> Self {
+        self.refresh();
+        self
     }
 
     /// What the app was given from outside, as it is now.
@@ -136,12 +144,16 @@ impl App {
         self.copy_password = include;
     }
 
-    /// Moves the clock on (the loop calls this before each event; validation uses it).
+    /// Moves the clock on (the loop calls this before each event). Only the "in the
+    /// future" rule reads the clock, at minute precision, so the findings are computed again
+    /// when the minute changes, never on a mere tick.
     pub fn set_now(&mut self, now: DateTime<Utc>) {
-        if now != self.now {
-            self.now = now;
+        let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
+        let new_minute = minute(now) != minute(self.now);
+        self.now = now;
+        if new_minute {
             self.validator = Validator::at(now);
-            self.revalidate();
+            self.refresh();
         }
     }
 
@@ -157,10 +169,18 @@ impl App {
         &self.report
     }
 
-    /// Every lint finding (`linkcase check`) for the case as it is now.
+    /// The configuration findings (`linkcase check`) for the case as it is now.
+    pub fn lints(&self) -> impl Iterator<Item = &Finding> {
+        self.report
+            .findings
+            .iter()
+            .filter(|f| f.class == Class::Configuration)
+    }
+
+    /// The text export as the review screen shows it: rendered once per change.
     #[must_use]
-    pub fn lints(&self) -> &[Lint] {
-        &self.lints
+    pub fn review_text(&self) -> &str {
+        &self.review_text
     }
 
     /// The styles to draw with.
@@ -223,10 +243,10 @@ impl App {
         self.size
     }
 
-    /// Required fields done and errors, over the whole case.
+    /// Where the case stands: the summary every surface shows.
     #[must_use]
-    pub fn progress(&self) -> Progress {
-        self.validator.progress(&self.case, &self.report)
+    pub const fn summary(&self) -> Summary {
+        self.report.summary
     }
 
     /// The wall clock now in the case's zone (or UTC when the zone does not parse).
@@ -272,6 +292,14 @@ impl App {
     /// Applies one action; returns the I/O the loop must perform, if any. A read-only
     /// draft's case never changes: an edit is undone at once, with a notice.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.update_case(action);
+        if self.stale {
+            self.refresh();
+        }
+        effect
+    }
+
+    fn update_case(&mut self, action: Action) -> Option<Effect> {
         if self.draft.access == Access::ReadWrite {
             return self.apply(action);
         }
@@ -356,7 +384,7 @@ impl App {
             Action::EditExternally => {
                 return Some(Effect::EditExternally {
                     field: self.field().id,
-                    text: super::value::text(&self.case, self.field().id).unwrap_or_default(),
+                    text: crate::case::value::text(&self.case, self.field().id).unwrap_or_default(),
                 });
             }
             Action::Click(column, row) => self.click(column, row),
@@ -385,9 +413,17 @@ impl App {
         self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
     }
 
-    fn revalidate(&mut self) {
+    /// Notes that the case changed: the findings and the review text are computed again
+    /// once, when the action is done, however many edits it made.
+    const fn revalidate(&mut self) {
+        self.stale = true;
+    }
+
+    /// Computes the findings, the summary and the review text for the case as it is.
+    fn refresh(&mut self) {
         self.report = self.validator.validate(&self.case);
-        self.lints = crate::lint::lint(&self.case);
+        self.review_text = export::render(&self.case, Format::Text, Options::default());
+        self.stale = false;
     }
 
     fn set_status(&mut self, tone: Tone, text: impl Into<String>) {

@@ -4,7 +4,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
 
-use super::value;
+use crate::case::value;
 use crate::case::zones::{self, ZoneMatch};
 use crate::case::{Case, Field, FieldKind};
 

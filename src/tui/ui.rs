@@ -117,26 +117,32 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(paragraph, area);
 }
 
+/// The case's summary, the same words as `validate`, `check` and `drafts`: its part
+/// about the case, then the checks of the configuration.
 fn header(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
-    let progress = app.progress();
-    let (errors, warnings) = app.shown_counts();
-    let mut spans = vec![
+    let summary = app.summary();
+    let case_style = if summary.case.errors > 0 {
+        theme.error
+    } else if summary.case.warnings > 0 {
+        theme.warning
+    } else {
+        theme.ok
+    };
+    let checks_style = if summary.configuration.errors > 0 {
+        theme.error
+    } else if summary.configuration.warnings > 0 {
+        theme.warning
+    } else {
+        theme.dim
+    };
+    let spans = vec![
         Span::styled(" linkcase ", theme.title),
         Span::styled("· ", theme.dim),
-        Span::styled(
-            format!("{} of {} required done", progress.done, progress.required),
-            theme.text,
-        ),
+        Span::styled(summary.case_part(), case_style),
+        Span::styled(" · ", theme.dim),
+        Span::styled(summary.configuration_part(), checks_style),
     ];
-    if errors > 0 {
-        spans.push(Span::styled(" · ", theme.dim));
-        spans.push(Span::styled(plural(errors, "error"), theme.error));
-    }
-    if warnings > 0 {
-        spans.push(Span::styled(" · ", theme.dim));
-        spans.push(Span::styled(plural(warnings, "warning"), theme.warning));
-    }
     frame.render_widget(Line::from(spans), area);
 }
 

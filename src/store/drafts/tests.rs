@@ -96,7 +96,7 @@ fn the_list_is_newest_first_with_skill_id_and_progress() {
     assert_eq!(ids, [new.as_str(), old.as_str()]);
     let first = &listing.drafts[0];
     assert!(first.skill_id.starts_with("amzn1.ask.skill."));
-    let progress = first.progress.unwrap();
+    let progress = first.summary.unwrap();
     assert_eq!(progress.done, progress.required);
     assert!(listing.moved.is_empty());
 }

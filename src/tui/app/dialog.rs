@@ -80,7 +80,14 @@ impl App {
     pub(super) fn copy(&mut self) -> Effect {
         let include_secrets = self.copy_password;
         Effect::Copy {
-            text: export::render(&self.case, Format::Text, Options { include_secrets }),
+            text: export::render(
+                &self.case,
+                Format::Text,
+                Options {
+                    include_secrets,
+                    with_checks: false,
+                },
+            ),
             password: if include_secrets {
                 Password::Included
             } else {
@@ -177,7 +184,14 @@ impl App {
             }
             Dialog::SaveSecrets { format, selected } => {
                 let include_secrets = selected == 1;
-                let contents = export::render(&self.case, format, Options { include_secrets });
+                let contents = export::render(
+                    &self.case,
+                    format,
+                    Options {
+                        include_secrets,
+                        with_checks: false,
+                    },
+                );
                 Some(Effect::Save {
                     file_name: format!("linkcase-case.{}", format.extension()),
                     contents,
@@ -228,7 +242,7 @@ impl App {
             } => self.imported(&case, &report, &lints),
             Outcome::ImportFailed(why) => self.import_failed(&why),
             Outcome::Edited { field, text } => {
-                crate::tui::value::set_text(&mut self.case, field, &text);
+                crate::case::value::set_text(&mut self.case, field, &text);
                 self.changed();
                 if self.field().id == field {
                     self.editor = Editor::for_field(self.field(), &self.case, self.reveal);

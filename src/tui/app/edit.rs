@@ -4,14 +4,14 @@
 use ratatui::layout::Position;
 
 use super::{App, Dialog, Tone};
+use crate::case::friendly::parse_friendly;
 use crate::case::time::{Zone, format_local};
 use crate::case::validate::normalize_id;
+use crate::case::value;
 use crate::case::{FieldId, FieldKind};
 use crate::tui::action::Action;
 use crate::tui::editor::{Editor, MASK, Reveal, breaks_line, text_of};
 use crate::tui::ui;
-use crate::tui::value;
-use crate::tui::when::parse_friendly;
 
 impl App {
     /// Actions for the focused editor.
@@ -109,7 +109,7 @@ impl App {
     /// Moves the highlight in a choice, the list or the zone matches.
     fn step(&mut self, by: isize) {
         let options = value::options(self.field().kind).len();
-        let entries = value::list(&self.case, self.field().id).map_or(0, Vec::len);
+        let entries = value::list(&self.case, self.field().id).map_or(0, <[String]>::len);
         let moved = |at: usize, len: usize| at.saturating_add_signed(by).min(len.saturating_sub(1));
         match &mut self.editor {
             Editor::Choice { cursor } => *cursor = moved(*cursor, options),

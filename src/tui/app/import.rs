@@ -10,9 +10,10 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use super::{App, Dialog, Tone};
+use crate::case::Finding;
 use crate::case::{Case, FIELDS, FieldId, Step, checklist, validate::is_filled};
 use crate::import::{ImportNote, Outcome, Source};
-use crate::lint::{self, Lint};
+use crate::lint;
 use crate::tui::action::Effect;
 use crate::tui::editor::Editor;
 
@@ -115,7 +116,11 @@ pub fn merge_imported(
 /// `not_applicable` notes are left out: `steps` are those set on the merged case), then
 /// the pitfalls only visible in the raw files.
 #[must_use]
-pub fn import_report_lines(report: &[ImportNote], steps: &[Step], checks: &[Lint]) -> Vec<String> {
+pub fn import_report_lines(
+    report: &[ImportNote],
+    steps: &[Step],
+    checks: &[Finding],
+) -> Vec<String> {
     let mut lines = Vec::new();
     let mut file = None;
     for note in report {
@@ -178,7 +183,7 @@ impl App {
     }
 
     /// The files were read: their values go into the case.
-    pub(super) fn imported(&mut self, imported: &Case, report: &[ImportNote], lints: &[Lint]) {
+    pub(super) fn imported(&mut self, imported: &Case, report: &[ImportNote], lints: &[Finding]) {
         let before = self.case.clone();
         let fields = match merge_imported(&mut self.case, imported, report) {
             Ok(fields) => fields,

@@ -1,8 +1,8 @@
 //! The list editor (domains, scopes): adding, changing, deleting and moving entries.
 
 use super::App;
+use crate::case::value;
 use crate::tui::editor::{Editor, text_of};
-use crate::tui::value;
 
 /// A pasted list split into entries at commas, spaces and line breaks.
 #[must_use]

@@ -3,8 +3,7 @@
 //! `linkcase check` says), one of which is highlighted to jump to.
 
 use super::{App, Screen};
-use crate::case::{FieldId, Severity, checklist};
-use crate::lint::{Level, Lint};
+use crate::case::{Class, FieldId, Finding, Severity, Subject, checklist};
 use crate::tui::action::Action;
 
 /// How a finding on the review screen is marked.
@@ -29,13 +28,13 @@ impl ReviewMark {
         }
     }
 
-    /// The mark of a lint level.
+    /// The mark of a severity.
     #[must_use]
-    pub const fn of_level(level: Level) -> Self {
-        match level {
-            Level::Error => Self::Error,
-            Level::Warning => Self::Warning,
-            Level::Hint => Self::Hint,
+    pub const fn of(severity: Severity) -> Self {
+        match severity {
+            Severity::Error => Self::Error,
+            Severity::Warning => Self::Warning,
+            Severity::Hint => Self::Hint,
         }
     }
 }
@@ -55,45 +54,41 @@ pub struct ReviewItem {
     pub field: Option<FieldId>,
 }
 
-fn label(path: &str) -> String {
-    checklist::field_for_path(path).map_or_else(|| path.to_owned(), |f| f.label.to_owned())
+/// The field's label (with the entry's number for a list entry), or the key's path.
+fn label(subject: &Subject) -> String {
+    match subject {
+        Subject::Field(id) => checklist::field(*id).label.to_owned(),
+        Subject::Entry(id, i) => format!("{} #{}", checklist::field(*id).label, i + 1),
+        Subject::UnknownKey(path) => path.clone(),
+    }
 }
 
 impl App {
-    /// The review screen's findings: validation first, then the checks (lints).
+    /// The review screen's findings: the case's first, then the checks of the
+    /// configuration, in the report's order.
     #[must_use]
     pub fn review_items(&self) -> Vec<ReviewItem> {
-        let validation = self.report.findings.iter().map(|f| ReviewItem {
-            mark: match f.severity {
-                Severity::Error => ReviewMark::Error,
-                Severity::Warning => ReviewMark::Warning,
-            },
-            rule: None,
-            label: label(&f.path),
-            message: f.message.clone(),
-            field: f.field(),
-        });
-        let lints = self.lints.iter().map(|l| ReviewItem {
-            mark: ReviewMark::of_level(l.level),
-            rule: Some(l.rule),
-            label: label(&l.path),
-            message: l.advice.clone(),
-            field: checklist::field_for_path(&l.path).map(|f| f.id),
-        });
-        validation.chain(lints).collect()
+        self.report
+            .findings
+            .iter()
+            .map(|f| ReviewItem {
+                mark: ReviewMark::of(f.severity),
+                rule: (f.class == Class::Configuration).then_some(f.rule),
+                label: label(&f.subject),
+                message: f.message.clone(),
+                field: f.field(),
+            })
+            .collect()
     }
 
-    /// The lint findings shown for a field: none until it has been left once (as for its
-    /// validation messages).
+    /// The configuration findings shown for a field: none until it has been left once (as
+    /// for its case findings).
     #[must_use]
-    pub fn lint_messages(&self, id: FieldId) -> Vec<&Lint> {
+    pub fn lint_messages(&self, id: FieldId) -> Vec<&Finding> {
         if !self.is_touched(id) {
             return Vec::new();
         }
-        self.lints
-            .iter()
-            .filter(|l| checklist::field_for_path(&l.path).is_some_and(|f| f.id == id))
-            .collect()
+        self.lints().filter(|l| l.field() == Some(id)).collect()
     }
 
     pub(super) fn review_action(&mut self, action: &Action) {

@@ -141,18 +141,4 @@ impl App {
             Mark::Empty
         }
     }
-
-    /// Errors and warnings among the fields already visited.
-    #[must_use]
-    pub fn shown_counts(&self) -> (usize, usize) {
-        let shown = self
-            .report
-            .findings
-            .iter()
-            .filter(|f| f.field().is_none_or(|id| self.is_touched(id)));
-        shown.fold((0, 0), |(e, w), f| match f.severity {
-            Severity::Error => (e + 1, w),
-            Severity::Warning => (e, w + 1),
-        })
-    }
 }

@@ -49,11 +49,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
 
 fn row(draft: &DraftSummary, now: DateTime<Utc>, open: bool) -> String {
     let mark = if open { "●" } else { " " };
-    let (progress, errors) = draft
-        .progress
-        .map_or(("?".to_owned(), "?".to_owned()), |p| {
-            (format!("{}/{}", p.done, p.required), p.errors.to_string())
-        });
+    let summary = draft
+        .summary
+        .map_or_else(|| "?".to_owned(), |s| s.to_string());
     let skill = if draft.skill_id.is_empty() {
         "—"
     } else {
@@ -64,10 +62,9 @@ fn row(draft: &DraftSummary, now: DateTime<Utc>, open: bool) -> String {
         Access::ReadOnly { version } => format!("  (read-only: schema {version})"),
     };
     format!(
-        "{mark} {:<22} {:<13} {progress:<9} {errors:<7} {}{tag}",
+        "{mark} {:<22} {:<13} {summary:<48} {skill}{tag}",
         draft.id,
         age(draft.updated, now),
-        skill,
     )
 }
 

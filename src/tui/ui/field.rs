@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::case::time::{Resolved, Zone, format_utc};
+use crate::case::value;
 use crate::case::{FieldId, FieldKind, Required, Severity};
 use crate::tui::app::{App, ReviewMark};
 use crate::tui::editor::{Editor, text_of};
-use crate::tui::value;
 
 /// The most zone matches shown at once.
 const MATCHES_SHOWN: usize = 8;
@@ -23,7 +23,7 @@ pub fn height(app: &App) -> u16 {
         Editor::Lines(_) => 6,
         Editor::Choice { .. } => value::options(app.field().kind).len(),
         Editor::List { .. } => {
-            let entries = value::list(app.case(), app.field().id).map_or(0, Vec::len);
+            let entries = value::list(app.case(), app.field().id).map_or(0, <[String]>::len);
             (entries + 1).clamp(2, 10)
         }
         Editor::Zone { matches, .. } => 2 + matches.len().min(MATCHES_SHOWN),
@@ -63,7 +63,7 @@ pub fn row_at(app: &App, area: Rect, row: u16) -> Option<usize> {
         Editor::Choice { .. } => Some(line).filter(|&i| i < value::options(app.field().kind).len()),
         Editor::List { selected, .. } => {
             let visible = usize::from(inner.height.saturating_sub(1));
-            let entries = value::list(app.case(), app.field().id).map_or(0, Vec::len);
+            let entries = value::list(app.case(), app.field().id).map_or(0, <[String]>::len);
             Some(list_offset(*selected, visible) + line).filter(|&i| line < visible && i < entries)
         }
         Editor::Zone { matches, .. } => line
@@ -93,9 +93,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             input, selected, ..
         } => {
             let visible = usize::from(inner.height.saturating_sub(1));
-            let entries = value::list(app.case(), app.field().id)
-                .cloned()
-                .unwrap_or_default();
+            let entries = value::list(app.case(), app.field().id).unwrap_or_default();
             let first_entry = list_offset(*selected, visible);
             let lines: Vec<Line> = entries
                 .iter()
@@ -220,6 +218,7 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         let (mark, style) = match finding.severity {
             Severity::Error => ("✗ ", theme.error),
             Severity::Warning => ("! ", theme.warning),
+            Severity::Hint => ("· ", theme.dim),
         };
         lines.push(Line::from(vec![
             Span::styled(mark, style),
@@ -228,7 +227,7 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
     }
     // Then the checks (`linkcase check`) about this field, after the field was left too.
     for lint in app.lint_messages(field.id) {
-        let mark = ReviewMark::of_level(lint.level);
+        let mark = ReviewMark::of(lint.severity);
         let style = match mark {
             ReviewMark::Error => theme.error,
             ReviewMark::Warning => theme.warning,
@@ -236,7 +235,7 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", mark.symbol()), style),
-            Span::styled(format!("check: {}", lint.advice), style),
+            Span::styled(format!("check: {}", lint.message), style),
         ]));
     }
     if !lines.is_empty() {
@@ -246,7 +245,7 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
     lines.push(Line::default());
     let need = match field.required {
         Required::Yes => "Required".to_owned(),
-        Required::When(when) => format!("Required {when}"),
+        Required::When(when) => format!("Required {}", when.describe()),
         Required::No => "Optional".to_owned(),
     };
     lines.push(Line::styled(format!("{need} · {}", field.path), theme.dim));

@@ -5,10 +5,10 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::case::FieldKind;
+use crate::case::friendly::parse_friendly;
 use crate::case::time::{Resolved, Zone, format_local, format_utc, resolve};
 use crate::tui::app::App;
 use crate::tui::editor::Reveal;
-use crate::tui::when::parse_friendly;
 
 /// The line under a one-line editor: the UTC result, the number read, the password state.
 pub fn live_line(app: &App, typed: &str) -> Line<'static> {

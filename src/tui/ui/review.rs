@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Paragraph};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::export::{self, Format, Options};
 use crate::tui::app::{App, ReviewMark};
 
 /// Draws the review screen into `area`.
@@ -24,8 +23,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u
     let [text_area, list_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(list_height)]).areas(area);
 
-    let text = export::render(app.case(), Format::Text, Options::default());
-    let wrapped = wrap(&text, usize::from(text_area.width.saturating_sub(2)));
+    let wrapped = wrap(
+        app.review_text(),
+        usize::from(text_area.width.saturating_sub(2)),
+    );
     let lines = u16::try_from(wrapped.len()).unwrap_or(u16::MAX);
     let inner_height = text_area.height.saturating_sub(2);
     let scroll = scroll.min(lines.saturating_sub(inner_height));
@@ -79,17 +80,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u
             })
             .collect()
     };
-    let errors = app.report().errors().count();
-    let warnings = app.report().warnings().count();
-    let checks = match app.lints().len() {
-        0 => String::new(),
-        n => format!(" · {}", super::plural(n, "check finding")),
-    };
-    let title = format!(
-        " {} · {}{checks} · Enter goes to the field ",
-        super::plural(errors, "error"),
-        super::plural(warnings, "warning"),
-    );
+    let title = format!(" {} · Enter goes to the field ", app.summary());
     let block = Block::bordered()
         .title(Span::styled(title, theme.title))
         .border_style(theme.border);
