@@ -74,18 +74,28 @@ fn every_command_has_help_with_an_example() {
 
 #[test]
 fn validate_accepts_the_design_example() {
+    // Its one finding is a configuration reminder (AcceptGrant), which never fails validation.
     linkcase()
         .args(["validate", "tests/fixtures/example.json"])
         .assert()
         .code(0)
-        .stdout("")
+        .stdout(
+            "tests/fixtures/example.json: check warning: skill.send_alexa_events: with Send Alexa \
+             Events on, linking only completes when the skill answers the AcceptGrant directive. \
+             Check the handler, or turn the permission off once to see whether linking then \
+             works. [step: accept_grant]\n",
+        )
+        .stderr(contains(
+            "15/15 required · 0 errors · 0 warnings · checks: 1 warning",
+        ))
         .stderr(contains("1 file: 1 ok"));
 }
 
 #[test]
 fn validate_names_file_and_field_for_each_broken_rule() {
     let dir = tempfile::tempdir().unwrap();
-    let broken: [(&str, &str, serde_json::Value); 8] = [
+    // Errors of the case itself: validate exits 1.
+    let broken: [(&str, &str, serde_json::Value); 5] = [
         (
             "skill.id",
             "/skill/id",
@@ -98,21 +108,6 @@ fn validate_names_file_and_field_for_each_broken_rule() {
         ),
         ("failure.regions", "/failure/regions", serde_json::json!([])),
         ("failure.utc", "/failure/utc", "2026-11-21T18:03:00Z".into()),
-        (
-            "account_linking.authorization_url",
-            "/account_linking/authorization_url",
-            "http://auth.example.com/a".into(),
-        ),
-        (
-            "account_linking.domains[0]",
-            "/account_linking/domains/0",
-            "https://cdn.example.com".into(),
-        ),
-        (
-            "account_linking.default_token_expiration_seconds",
-            "/account_linking/default_token_expiration_seconds",
-            300.into(),
-        ),
         (
             "failure.local_time",
             "/failure/local_time",
@@ -132,6 +127,54 @@ fn validate_names_file_and_field_for_each_broken_rule() {
             .assert()
             .code(1)
             .stdout(contains(expected));
+    }
+}
+
+#[test]
+fn validate_reports_configuration_errors_without_failing_and_check_fails_on_them() {
+    let dir = tempfile::tempdir().unwrap();
+    // Likely causes of the failure, which the case rightly records: check exits 1 on them,
+    // validate names them and still exits 0 (the case can be filed).
+    let broken: [(&str, &str, serde_json::Value); 3] = [
+        (
+            "account_linking.authorization_url",
+            "/account_linking/authorization_url",
+            "http://auth.example.com/a".into(),
+        ),
+        (
+            "account_linking.domains[0]",
+            "/account_linking/domains/0",
+            "https://cdn.example.com".into(),
+        ),
+        (
+            "account_linking.default_token_expiration_seconds",
+            "/account_linking/default_token_expiration_seconds",
+            300.into(),
+        ),
+    ];
+    for (field, pointer, value) in broken {
+        let file = write(
+            dir.path(),
+            "case.json",
+            example_with(|v| *v.pointer_mut(pointer).unwrap() = value),
+        );
+        linkcase()
+            .arg("validate")
+            .arg(&file)
+            .assert()
+            .code(0)
+            .stdout(contains(format!(
+                "{}: check error: {field}: ",
+                file.display()
+            )))
+            .stderr(contains("checks: 1 error"));
+        linkcase()
+            .arg("check")
+            .arg(&file)
+            .assert()
+            .code(1)
+            .stdout(contains(format!("error: {field}: ")))
+            .stderr(contains("checks: 1 error"));
     }
 }
 
@@ -347,7 +390,7 @@ fn export_json_to_a_file_round_trips_through_validate() {
 }
 
 #[test]
-fn redacted_json_export_fails_validate_on_the_password() {
+fn default_json_export_validates_with_the_withheld_password_as_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("redacted.json");
     linkcase()
@@ -358,6 +401,21 @@ fn redacted_json_export_fails_validate_on_the_password() {
     linkcase()
         .arg("validate")
         .arg(&out)
+        .assert()
+        .code(0)
+        .stdout(contains(
+            "warning: test_account.password: withheld: the export left the test account's \
+             password out; add it before filing",
+        ));
+    // A password never entered is still an error.
+    let never = write(
+        dir.path(),
+        "never.json",
+        example_with(|v| v["test_account"]["password"] = "".into()),
+    );
+    linkcase()
+        .arg("validate")
+        .arg(&never)
         .assert()
         .code(1)
         .stdout(contains("error: test_account.password: required"));
@@ -385,7 +443,7 @@ fn export_of_a_case_with_errors_still_exports_and_says_so() {
         .arg(&file)
         .assert()
         .code(0)
-        .stderr(contains("has 1 error"));
+        .stderr(contains("14/15 required · 1 error"));
 }
 
 #[test]

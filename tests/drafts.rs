@@ -52,16 +52,17 @@ fn drafts_lists_id_updated_skill_progress_and_errors() {
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("ID"), "{text}");
     assert!(
-        lines[0].contains("UPDATED") && lines[0].contains("PROGRESS"),
+        lines[0].contains("UPDATED") && lines[0].contains("SUMMARY"),
         "{text}"
     );
     let acme = lines.iter().find(|l| l.starts_with("acme")).unwrap();
     assert!(
-        acme.contains("14/14") && acme.contains("amzn1.ask.skill."),
+        acme.contains("15/15 required · 0 errors · 0 warnings · checks: 1 warning")
+            && acme.contains("amzn1.ask.skill."),
         "{acme}"
     );
     let empty = lines.iter().find(|l| l.starts_with("empty")).unwrap();
-    assert!(empty.contains("0/13"), "{empty}");
+    assert!(empty.contains("0/13 required · 13 errors"), "{empty}");
 
     let out = linkcase(root.path())
         .args(["drafts", "--json"])
@@ -74,7 +75,11 @@ fn drafts_lists_id_updated_skill_progress_and_errors() {
         .iter()
         .find(|d| d["id"] == "acme")
         .unwrap();
-    assert_eq!(acme["progress"], "14/14");
+    assert_eq!(acme["progress"], "15/15");
+    assert_eq!(
+        acme["text"],
+        "15/15 required · 0 errors · 0 warnings · checks: 1 warning"
+    );
     assert_eq!(acme["errors"], 0);
     assert_eq!(acme["read_only"], false);
     assert!(acme["updated"].as_str().unwrap().ends_with('Z'));

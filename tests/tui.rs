@@ -29,7 +29,7 @@ fn tab_and_shift_tab_move_between_fields_and_wrap() {
     let mut app = app();
     assert_eq!(app.field().id, FieldId::SkillId);
     press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
-    assert_eq!(app.field().id, FieldId::SkillName);
+    assert_eq!(app.field().id, FieldId::SkillStage);
     press(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
     press(&mut app, KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(
@@ -48,12 +48,13 @@ fn tab_and_shift_tab_move_between_fields_and_wrap() {
 #[test]
 fn enter_and_down_go_to_the_next_field_outside_multiline_text() {
     let mut app = app();
+    app.update(Action::Focus(FieldId::Username));
     press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(app.field().id, FieldId::SkillName);
-    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
-    assert_eq!(app.field().id, FieldId::SkillKind);
+    assert_eq!(app.field().id, FieldId::Password);
     press(&mut app, KeyCode::Up, KeyModifiers::NONE);
-    assert_eq!(app.field().id, FieldId::SkillName);
+    assert_eq!(app.field().id, FieldId::Username);
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::Password);
 }
 
 #[test]
@@ -480,8 +481,8 @@ fn help_opens_with_f1_and_question_mark_outside_text() {
 #[test]
 fn clicks_focus_sidebar_fields_and_toggle_options() {
     let mut app = app();
-    // Row 0 is the header, row 1 the sidebar's border, row 2 "Skill", row 4 "Skill name".
-    app.update(Action::Click(5, 4));
+    // Row 0 is the header, row 1 the sidebar's border, row 2 "Skill", row 5 "Skill name".
+    app.update(Action::Click(5, 5));
     assert_eq!(app.field().id, FieldId::SkillName);
     app.update(Action::Focus(FieldId::Platforms));
     let areas = ui::layout(&app).unwrap();

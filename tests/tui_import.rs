@@ -198,7 +198,7 @@ fn review_lists_check_findings_after_validation_and_enter_jumps_to_the_field() {
     let drawn = screen(&app);
     assert!(drawn.contains("✗ check · Authorization URL"), "{drawn}");
     assert!(drawn.contains("must use https://"), "{drawn}");
-    assert!(drawn.contains("check finding"), "{drawn}");
+    assert!(drawn.contains("checks: 2 errors"), "{drawn}");
     app.update(Action::Confirm);
     assert_eq!(app.screen(), Screen::Form);
     assert_eq!(app.field().id, FieldId::AuthorizationUrl);
