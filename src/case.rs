@@ -7,6 +7,7 @@ pub mod friendly;
 pub mod load;
 pub mod model;
 pub mod sanitize;
+pub mod schema;
 pub mod time;
 pub mod validate;
 pub mod value;

@@ -241,7 +241,7 @@ impl Session {
         };
         // Whole frames only (see `wait_until`): the header and the sidebar are drawn.
         session.wait_until("the first frame", |screen| {
-            screen.contains("required done") && screen.contains("┌ Checklist")
+            screen.contains(" required · ") && screen.contains("┌ Checklist")
         });
         session
     }
@@ -326,7 +326,7 @@ impl Session {
 
     /// Waits for the header's progress to read `done of required`.
     fn wait_progress(&mut self, done: u32, required: u32) -> String {
-        self.wait_until(&format!("{done} of {required} required done"), |screen| {
+        self.wait_until(&format!("{done}/{required} required"), |screen| {
             progress(screen) == Some((done, required))
         })
     }
@@ -402,15 +402,12 @@ impl Drop for Session {
     }
 }
 
-/// The header's "N of M required done".
+/// The header's "N/M required".
 fn progress(screen: &str) -> Option<(u32, u32)> {
     let header = screen.lines().next()?;
-    let (before, _) = header.split_once(" required done")?;
-    let mut words = before.rsplit(' ');
-    let required = words.next()?.parse().ok()?;
-    (words.next()? == "of").then_some(())?;
-    let done = words.next()?.parse().ok()?;
-    Some((done, required))
+    let (before, _) = header.split_once(" required")?;
+    let (done, required) = before.rsplit(' ').next()?.split_once('/')?;
+    Some((done.parse().ok()?, required.parse().ok()?))
 }
 
 /// The header line.
@@ -516,6 +513,9 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
     // Skill.
     s.type_text(SKILL_ID);
     s.wait_progress(2, 13);
+    s.tab_to("Skill stage");
+    s.send(SPACE);
+    s.wait_for("› (•) Development");
     s.tab_to("Skill name");
     s.type_text("Acme Thermostat");
     s.wait_for("││Acme Thermostat");
@@ -602,10 +602,11 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
     s.tab_to("Account Linking Type (required)");
     s.send(SPACE);
     s.wait_for("› (•) Authorization Code Grant");
-    s.wait_progress(13, 14);
+    // Authorization Code Grant makes the access token URL required.
+    s.wait_progress(13, 15);
     s.tab_to("Authorization URL (required)");
     s.type_text(AUTH_URL);
-    s.wait_progress(14, 14);
+    s.wait_progress(14, 15);
     // The Domain List as a bracketed paste: one paste, two entries.
     s.tab_to("Domain List");
     s.paste(DOMAINS_PASTE);
@@ -616,9 +617,10 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
         !screen.contains(DOMAINS_PASTE),
         "the paste was split:\n{screen}"
     );
-    s.tab_to("Access Token URL");
+    s.tab_to("Access Token URL (sometimes required)");
     s.type_text(TOKEN_URL);
     s.wait_for(&format!("││{TOKEN_URL}"));
+    s.wait_progress(15, 15);
     s.tab_to("Client Authentication Scheme");
     s.send(SPACE);
     s.wait_for("› (•) HTTP Basic");
@@ -626,9 +628,9 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
     s.type_text("3600");
     s.wait_for("3600 seconds = 1 h");
     let screen = s.tab_to("Client ID");
-    assert_eq!(progress(&screen), Some((14, 14)), "{screen}");
+    assert_eq!(progress(&screen), Some((15, 15)), "{screen}");
     assert!(
-        !header(&screen).contains("error"),
+        header(&screen).contains("15/15 required · 0 errors"),
         "no errors in the header:\n{screen}"
     );
     assert!(!screen.contains('✗'), "no field marked ✗:\n{screen}");
@@ -650,7 +652,7 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
         assert!(review.contains(&line), "review lacks {line:?}:\n{review}");
     }
     assert!(
-        review.contains("┌ 0 errors · "),
+        review.contains("┌ 15/15 required · 0 errors · "),
         "the review lists no errors:\n{review}"
     );
     assert!(!review.contains(PASSWORD), "{review}");
@@ -817,6 +819,7 @@ fn typed_text_survives_kill_9_and_the_next_start_resumes_it() {
     let mut s = Session::start();
     s.type_text(SKILL_ID);
     s.wait_progress(2, 13);
+    s.tab_to("Skill stage");
     s.tab_to("Skill name");
     s.type_text("Acme Thermostat");
     s.wait_for("││Acme Thermostat");
@@ -826,6 +829,7 @@ fn typed_text_survives_kill_9_and_the_next_start_resumes_it() {
     let screen = s.wait_for("Resumed draft ");
     assert!(editor_row(&screen, SKILL_ID), "{screen}");
     assert_eq!(progress(&screen), Some((2, 13)), "{screen}");
+    s.tab_to("Skill stage");
     s.tab_to("Skill name");
     s.wait_for("││Acme Thermostat");
 
@@ -874,7 +878,7 @@ fn new_with_import_shows_the_report_and_copy_says_where_the_text_went() {
     s.wait_until("the report closed", |screen| {
         !screen.contains("Imported · Esc")
     });
-    s.wait_for("✓ Authorization URL");
+    s.wait_for("✓ Account Linking Type");
     // No display here (the environment is cleared): the copy goes out as OSC 52, and the
     // status line says so and why, once.
     s.send("\x19");

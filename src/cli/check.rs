@@ -63,7 +63,7 @@ pub fn run(args: &Args) -> Result<u8> {
             .iter()
             .map(|f| {
                 json!({"level": f.severity, "rule": f.rule, "path": f.path(),
-                       "step": f.step.map(|s| s.id()), "advice": f.message})
+                       "step": f.step.map(crate::case::Step::id), "advice": f.message})
             })
             .collect();
         let document = json!({

@@ -241,7 +241,7 @@ fn render_json(outcomes: &[Outcome]) -> String {
                 .collect();
             findings.extend(o.findings.iter().map(|f| {
                 json!({"severity": f.severity, "class": f.class, "rule": f.rule,
-                       "path": f.path(), "message": f.message, "step": f.step.map(|s| s.id())})
+                       "path": f.path(), "message": f.message, "step": f.step.map(crate::case::Step::id)})
             }));
             json!({"file": o.path.display().to_string(), "status": status,
                    "summary": o.summary, "findings": findings})

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 const EXAMPLE: &str = include_str!("../../../tests/fixtures/example.json");
 
-/// The example case, with the AcceptGrant step done so that it has no finding at all.
+/// The example case, with the `AcceptGrant` step done so that it has no finding at all.
 fn example() -> Case {
     let mut case = crate::case::load::parse(EXAMPLE.as_bytes()).unwrap().case;
     case.steps_tried.accept_grant = Some(crate::case::StepState::Done);
