@@ -9,7 +9,10 @@
 
 mod ask;
 mod fill;
+mod merge;
 mod smapi;
+
+pub use merge::merge_imported;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -18,7 +21,7 @@ use serde_json::{Map, Value};
 
 use crate::case::Finding;
 use crate::case::sanitize::sanitize_json;
-use crate::case::{Case, LoadError, Step, load};
+use crate::case::{Case, FieldId, LoadError, Step, load};
 
 /// What kind of file an import read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +56,8 @@ impl fmt::Display for Source {
 pub enum Outcome {
     /// The file was read as this kind of file.
     Read(Source),
-    /// It filled the case field at this JSON path.
-    Filled(&'static str),
+    /// It filled this field of the case.
+    Filled(FieldId),
     /// It was left out, for the reason given.
     Ignored(String),
     /// A secret, deliberately not taken into the case.
@@ -84,7 +87,7 @@ impl fmt::Display for ImportNote {
                 write!(f, "{file}: read as a case file (the starting point)")
             }
             Outcome::Read(source) => write!(f, "{file}: read as {source}"),
-            Outcome::Filled(path) => write!(f, "{file}: {key} -> {path}"),
+            Outcome::Filled(id) => write!(f, "{file}: {key} -> {}", id.path()),
             Outcome::Ignored(why) if key.is_empty() => write!(f, "{file}: {why}"),
             Outcome::Ignored(why) => write!(f, "{file}: {key}: ignored ({why})"),
             Outcome::NotApplicable(step) => write!(

@@ -711,7 +711,7 @@ fn fake_import_outcome(files: usize) -> Outcome {
         report: vec![ImportNote {
             file: "x.json".into(),
             key: "clientId".to_owned(),
-            outcome: linkcase::import::Outcome::Filled("account_linking.client_id"),
+            outcome: linkcase::import::Outcome::Filled(FieldId::ClientId),
         }],
         lints: Vec::new(),
     }

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::ImportError;
 use super::fill::Filler;
-use crate::case::SkillKind;
+use crate::case::{FieldId, SkillKind};
 
 /// The permission a smart home skill needs to send events to the Alexa event gateway.
 const ASYNC_EVENT_PERMISSION: &str = "alexa::async_event:write";
@@ -70,7 +70,9 @@ fn import_skill_id(
         .and_then(|p| p.get(chosen))
         .and_then(|p| p.get(id_key))
     {
-        Some(id) => filler.text(&key, "skill.id", id, |c| &mut c.skill.id),
+        Some(id) => {
+            filler.fill(&key, FieldId::SkillId.field(), id);
+        }
         None => filler.ignore(
             &key,
             "missing: the skill was never deployed with this profile",
@@ -107,7 +109,9 @@ pub(super) fn import_manifest(value: &Value, filler: &mut Filler) {
         _ => None,
     };
     if let Some(kind) = kind {
-        filler.set("manifest.apis", "skill.kind", kind, |c| &mut c.skill.kind);
+        filler.set("manifest.apis", FieldId::SkillKind, kind, |c| {
+            &mut c.skill.kind
+        });
     }
     if kind == Some(SkillKind::SmartHome) {
         let events = manifest
@@ -120,7 +124,7 @@ pub(super) fn import_manifest(value: &Value, filler: &mut Filler) {
             });
         filler.set(
             "manifest.permissions",
-            "skill.send_alexa_events",
+            FieldId::SendAlexaEvents,
             events,
             |c| &mut c.skill.send_alexa_events,
         );
@@ -153,6 +157,6 @@ fn import_name(manifest: &Map<String, Value>, filler: &mut Filler) {
         && let Some(name) = locales.get(locale).and_then(|l| l.get("name"))
     {
         let key = format!("manifest.publishingInformation.locales.{locale}.name");
-        filler.text(&key, "skill.name", name, |c| &mut c.skill.name);
+        filler.fill(&key, FieldId::SkillName.field(), name);
     }
 }

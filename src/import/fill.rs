@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::{ImportNote, Imported, Outcome, Source};
-use crate::case::Case;
-use crate::case::Finding;
 use crate::case::sanitize::excerpt;
+use crate::case::value::{self, options};
+use crate::case::{Case, Field, FieldId, FieldKind, Finding};
 
 /// Accumulates one case from several files.
 pub(super) struct Filler {
@@ -74,7 +74,7 @@ impl Filler {
     pub(super) fn set<T: PartialEq>(
         &mut self,
         key: &str,
-        target: &'static str,
+        target: FieldId,
         value: T,
         slot: fn(&mut Case) -> &mut Option<T>,
     ) {
@@ -82,7 +82,10 @@ impl Filler {
         match current {
             Some(existing) if *existing != value => self.ignore(
                 key,
-                format!("{target} already has a different value from an earlier file"),
+                format!(
+                    "{} already has a different value from an earlier file",
+                    target.path()
+                ),
             ),
             _ => {
                 *current = Some(value);
@@ -91,62 +94,127 @@ impl Filler {
         }
     }
 
-    /// Fills a text field from a JSON string.
-    pub(super) fn text(
-        &mut self,
-        key: &str,
-        target: &'static str,
-        value: &Value,
-        slot: fn(&mut Case) -> &mut String,
-    ) {
-        let Some(text) = value.as_str().map(str::trim) else {
-            return self.ignore(key, format!("expected text, got {}", kind(value)));
-        };
-        if text.is_empty() {
-            return self.ignore(key, "empty");
-        }
-        let current = slot(&mut self.case);
-        if current.trim().is_empty() || current.trim() == text {
-            text.clone_into(current);
-            self.note(key, Outcome::Filled(target));
-        } else {
-            let why = format!(
-                "{target} is already {} from an earlier file",
-                excerpt(current)
-            );
-            self.ignore(key, why);
+    /// Fills `field` from a JSON value, by the field's kind: text from a string, a list from
+    /// an array of strings, a choice from its id, a number from a whole number. A value that
+    /// disagrees with an earlier file's is left out, and the report says so. Returns whether
+    /// it filled the field.
+    pub(super) fn fill(&mut self, key: &str, field: &Field, value: &Value) -> bool {
+        match field.kind {
+            FieldKind::Text | FieldKind::Url | FieldKind::LongText => self.text(key, field, value),
+            FieldKind::List => self.list(key, field, value),
+            FieldKind::Choice(_) => self.choice(key, field, value),
+            FieldKind::Number => self.number(key, field, value),
+            FieldKind::Secret
+            | FieldKind::Multi(_)
+            | FieldKind::YesNo
+            | FieldKind::Confirm
+            | FieldKind::LocalTime
+            | FieldKind::Zone
+            | FieldKind::Derived => {
+                self.ignore(key, format!("{} is not filled from files", field.path));
+                false
+            }
         }
     }
 
-    /// Fills a list field from a JSON array of strings.
-    pub(super) fn list(
-        &mut self,
-        key: &str,
-        target: &'static str,
-        value: &Value,
-        slot: fn(&mut Case) -> &mut Vec<String>,
-    ) {
+    /// Stores `text` in a text field unless it holds other text; says which.
+    fn put_text(&mut self, key: &str, field: &Field, text: &str) -> bool {
+        let current = value::text(&self.case, field.id).unwrap_or_default();
+        if current.trim().is_empty() || current.trim() == text {
+            value::set_text(&mut self.case, field.id, text);
+            self.note(key, Outcome::Filled(field.id));
+            true
+        } else {
+            let why = format!(
+                "{} is already {} from an earlier file",
+                field.path,
+                excerpt(&current)
+            );
+            self.ignore(key, why);
+            false
+        }
+    }
+
+    fn text(&mut self, key: &str, field: &Field, value: &Value) -> bool {
+        let Some(text) = value.as_str().map(str::trim) else {
+            self.ignore(key, format!("expected text, got {}", kind(value)));
+            return false;
+        };
+        if text.is_empty() {
+            self.ignore(key, "empty");
+            return false;
+        }
+        self.put_text(key, field, text)
+    }
+
+    fn number(&mut self, key: &str, field: &Field, value: &Value) -> bool {
+        let number = value
+            .as_i64()
+            .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
+        let Some(number) = number else {
+            self.ignore(key, format!("expected a whole number, got {}", kind(value)));
+            return false;
+        };
+        self.put_text(key, field, &number.to_string())
+    }
+
+    fn choice(&mut self, key: &str, field: &Field, value: &Value) -> bool {
+        let choices = options(field.kind);
+        let raw = value.as_str().map(str::trim);
+        let Some(index) = raw.and_then(|raw| choices.iter().position(|o| o.id == raw)) else {
+            let ids: Vec<&str> = choices.iter().map(|o| o.id).collect();
+            self.ignore(key, format!("expected {}", ids.join(" or ")));
+            return false;
+        };
+        if value::is_chosen(&self.case, field.id, index) {
+            self.note(key, Outcome::Filled(field.id));
+            return true;
+        }
+        if value::is_filled(&self.case, field.id) {
+            self.ignore(
+                key,
+                format!(
+                    "{} already has a different value from an earlier file",
+                    field.path
+                ),
+            );
+            return false;
+        }
+        value::toggle(&mut self.case, field.id, index);
+        self.note(key, Outcome::Filled(field.id));
+        true
+    }
+
+    fn list(&mut self, key: &str, field: &Field, value: &Value) -> bool {
         let Some(items) = value.as_array() else {
-            return self.ignore(key, format!("expected a list of text, got {}", kind(value)));
+            self.ignore(key, format!("expected a list of text, got {}", kind(value)));
+            return false;
         };
         let texts: Vec<String> = items
             .iter()
             .filter_map(Value::as_str)
-            .map(|s| s.trim().to_owned())
+            .map(|s| crate::case::sanitize::sanitize(s.trim()).into_owned())
             .filter(|s| !s.is_empty())
             .collect();
         if texts.len() != items.len() {
             self.ignore(key, "entries that are not text, or empty, were left out");
         }
-        let current = slot(&mut self.case);
+        let Some(current) = value::list_mut(&mut self.case, field.id) else {
+            return false;
+        };
         if current.is_empty() || *current == texts {
             *current = texts;
-            self.note(key, Outcome::Filled(target));
+            self.note(key, Outcome::Filled(field.id));
+            true
         } else {
             self.ignore(
                 key,
-                format!("{target} already has different entries from an earlier file"),
+                format!(
+                    "{} already has different entries from an earlier file",
+                    field.path
+                ),
             );
+            false
         }
     }
 

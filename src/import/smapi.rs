@@ -5,11 +5,11 @@
 use serde_json::{Map, Value};
 
 use super::fill::{Filler, kind};
-use crate::case::{GrantType, TokenScheme};
+use crate::case::{FIELDS, FieldId};
 use crate::lint::check_raw_scheme;
 
 /// Keys of the inner object that identify it when it comes bare.
-const KNOWN: &[&str] = &[
+pub(super) const KNOWN: &[&str] = &[
     "type",
     "authorizationUrl",
     "domains",
@@ -64,46 +64,19 @@ fn import_inner(prefix: &str, inner: &Map<String, Value>, filler: &mut Filler) {
 }
 
 fn import_key(path: &str, key: &str, value: &Value, filler: &mut Filler) {
-    match key {
-        "type" => match value.as_str().map(str::trim).map(GrantType::from_id) {
-            Some(Some(grant)) => filler.set(path, "account_linking.type", grant, |c| {
-                &mut c.account_linking.grant_type
-            }),
-            _ => filler.ignore(path, "expected AUTH_CODE or IMPLICIT"),
-        },
-        "authorizationUrl" => filler.text(path, "account_linking.authorization_url", value, |c| {
-            &mut c.account_linking.authorization_url
-        }),
-        "accessTokenUrl" => filler.text(path, "account_linking.access_token_url", value, |c| {
-            &mut c.account_linking.access_token_url
-        }),
-        "clientId" => filler.text(path, "account_linking.client_id", value, |c| {
-            &mut c.account_linking.client_id
-        }),
-        "domains" => filler.list(path, "account_linking.domains", value, |c| {
-            &mut c.account_linking.domains
-        }),
-        "scopes" => filler.list(path, "account_linking.scopes", value, |c| {
-            &mut c.account_linking.scopes
-        }),
-        "accessTokenScheme" => import_scheme(path, value, filler),
-        "defaultTokenExpirationInSeconds" => {
-            let seconds = value
-                .as_i64()
-                .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
-            match seconds {
-                Some(seconds) => filler.set(
-                    path,
-                    "account_linking.default_token_expiration_seconds",
-                    seconds,
-                    |c| &mut c.account_linking.default_token_expiration_seconds,
-                ),
-                None => filler.ignore(
-                    path,
-                    format!("expected a whole number of seconds, got {}", kind(value)),
-                ),
-            }
+    // The field table says which SMAPI key fills which field.
+    if let Some(field) = FIELDS.iter().find(|f| f.import_keys.contains(&key)) {
+        let taken = filler.fill(path, field, value);
+        // A client authentication scheme the case cannot hold is a finding of its own.
+        if !taken
+            && field.id == FieldId::AccessTokenScheme
+            && let Some(lint) = value.as_str().and_then(check_raw_scheme)
+        {
+            filler.lint(lint);
         }
+        return;
+    }
+    match key {
         "clientSecret" => filler.withhold(path),
         "skipOnEnablement" => {
             let shown = match value {
@@ -126,24 +99,5 @@ fn import_key(path: &str, key: &str, value: &Value, filler: &mut Filler) {
             filler.ignore(path, "not part of the guide's checklist");
         }
         _ => filler.ignore(path, "unknown key"),
-    }
-}
-
-fn import_scheme(path: &str, value: &Value, filler: &mut Filler) {
-    let Some(raw) = value.as_str() else {
-        return filler.ignore(path, format!("expected text, got {}", kind(value)));
-    };
-    if let Some(scheme) = TokenScheme::from_id(raw.trim()) {
-        filler.set(path, "account_linking.access_token_scheme", scheme, |c| {
-            &mut c.account_linking.access_token_scheme
-        });
-    } else {
-        filler.ignore(
-            path,
-            "not a scheme Alexa supports (HTTP_BASIC or REQUEST_BODY_CREDENTIALS)",
-        );
-        if let Some(lint) = check_raw_scheme(raw) {
-            filler.lint(lint);
-        }
     }
 }

@@ -238,3 +238,12 @@ proptest! {
         let _ = import_files(&[path], profile.as_deref());
     }
 }
+
+#[test]
+fn every_import_key_of_the_field_table_identifies_a_smapi_object() {
+    for field in crate::case::FIELDS {
+        for key in field.import_keys {
+            assert!(super::smapi::KNOWN.contains(key), "{}: {key}", field.path);
+        }
+    }
+}

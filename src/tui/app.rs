@@ -29,7 +29,7 @@ use crate::store::{Access, DraftSummary};
 pub use clip::copied_status;
 pub use dialog::{DELETE_CHOICES, Dialog, SECRET_CHOICES};
 pub use draft::{DEBOUNCE, Draft};
-pub use import::{import_report_lines, merge_imported, split_paths};
+pub use import::{import_report_lines, split_paths};
 pub use review::{ReviewItem, ReviewMark};
 pub use state::{Changes, Mark, Screen, Status, Tone, sanitized_notice};
 

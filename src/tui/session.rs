@@ -11,9 +11,10 @@ use crate::case::Case;
 use crate::case::load::Loaded;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::import::merge_imported;
 use crate::import::{ImportError, Imported, import_files};
 use crate::store::{Access, Store};
-use crate::tui::app::{import_report_lines, merge_imported};
+use crate::tui::app::import_report_lines;
 
 /// Which case the form opens on.
 #[derive(Debug, Clone, PartialEq, Eq)]

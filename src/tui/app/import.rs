@@ -1,18 +1,12 @@
-//! Importing files into the open case (Ctrl+L): the dialog's paths, the merge, and the
-//! report of what came from where.
-//!
-//! The merge: every field the files filled replaces the form's value (a case file fills
-//! every field it has); every other field keeps what the form holds. Then the steps that
-//! cannot apply to the configuration are marked `not_applicable` where unanswered.
+//! Importing files into the open case (Ctrl+L): the dialog's paths, the report of what
+//! came from where, and the merge ([`merge_imported`], in the engine) applied to the form.
 
 use std::path::PathBuf;
 
-use serde_json::Value;
-
 use super::{App, Dialog, Tone};
 use crate::case::Finding;
-use crate::case::{Case, FIELDS, FieldId, Step, checklist, validate::is_filled};
-use crate::import::{ImportNote, Outcome, Source};
+use crate::case::{Case, Step};
+use crate::import::{ImportNote, Outcome, merge_imported};
 use crate::lint;
 use crate::tui::action::Effect;
 use crate::tui::editor::Editor;
@@ -58,58 +52,6 @@ pub fn split_paths(line: &str) -> Result<(Vec<PathBuf>, Option<String>), String>
         return Err("no file given".to_owned());
     }
     Ok((paths, profile))
-}
-
-/// Merges an imported case into `base`: the fields the import filled (all filled fields of
-/// a case file) replace `base`'s values. Returns the fields replaced.
-pub fn merge_imported(
-    base: &mut Case,
-    imported: &Case,
-    report: &[ImportNote],
-) -> Result<Vec<FieldId>, String> {
-    let from_case_file = report
-        .iter()
-        .any(|n| n.outcome == Outcome::Read(Source::CaseFile));
-    let candidates: Vec<FieldId> = if from_case_file {
-        FIELDS
-            .iter()
-            .map(|f| f.id)
-            .filter(|id| *id != FieldId::Utc && is_filled(imported, *id))
-            .collect()
-    } else {
-        report
-            .iter()
-            .filter_map(|n| match n.outcome {
-                Outcome::Filled(path) => checklist::field_for_path(path).map(|f| f.id),
-                _ => None,
-            })
-            .collect()
-    };
-    let mut fields = Vec::new();
-    for id in candidates {
-        if !fields.contains(&id) {
-            fields.push(id);
-        }
-    }
-    if fields.is_empty() {
-        return Ok(fields);
-    }
-    let mut target = serde_json::to_value(&*base).map_err(|e| e.to_string())?;
-    let source = serde_json::to_value(imported).map_err(|e| e.to_string())?;
-    for id in &fields {
-        let pointer = format!("/{}", id.field().path.replace('.', "/"));
-        if let (Some(value), Some(slot)) = (source.pointer(&pointer), target.pointer_mut(&pointer))
-        {
-            slot.clone_from(value);
-        } else if let (Some(value), Some((parent, key))) =
-            (source.pointer(&pointer), pointer.rsplit_once('/'))
-            && let Some(Value::Object(map)) = target.pointer_mut(parent)
-        {
-            map.insert(key.to_owned(), value.clone());
-        }
-    }
-    *base = serde_json::from_value(target).map_err(|e| e.to_string())?;
-    Ok(fields)
 }
 
 /// The import report, one line each: what each file filled or left out (the import's own
