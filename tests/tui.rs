@@ -795,3 +795,59 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn findings_are_computed_once_per_change_never_per_tick_or_frame() {
+    let mut app = app();
+    let start = app.refreshes();
+    type_text(&mut app, "amzn1");
+    assert_eq!(
+        app.refreshes(),
+        start + 5,
+        "one computation per key that edits"
+    );
+    // Keys that change nothing in the case, ticks and frames compute nothing.
+    app.update(Action::Input(Input {
+        key: Key::Left,
+        ..Input::default()
+    }));
+    app.update(Action::Tick(std::time::Instant::now()));
+    let _ = screen(&app, 100, 30);
+    let _ = screen(&app, 80, 24);
+    app.update(Action::Resize(80, 24));
+    assert_eq!(app.refreshes(), start + 5);
+    // The clock only counts when the minute changes (the "in the future" rule).
+    let now = crate::support::env().now;
+    app.set_now(now + chrono::Duration::seconds(30));
+    assert_eq!(app.refreshes(), start + 5, "same minute");
+    app.set_now(now + chrono::Duration::seconds(61));
+    assert_eq!(app.refreshes(), start + 6, "next minute");
+}
+
+#[test]
+fn header_sidebar_review_and_summary_agree_on_one_case() {
+    // The case of issue 8: Authorization Code Grant without an access token URL.
+    let case: linkcase::case::Case =
+        serde_json::from_str(include_str!("fixtures/example.json")).unwrap();
+    let mut case = case;
+    case.account_linking.access_token_url.clear();
+    let mut app = App::new(case.clone(), crate::support::env());
+    app.update(Action::Resize(100, 30));
+    let summary = linkcase::case::Validator::at(crate::support::env().now)
+        .validate(&case)
+        .summary;
+    assert_eq!(app.summary(), summary);
+    assert_eq!(summary.case.errors, 1);
+    let form = screen(&app, 100, 30);
+    assert!(
+        form.contains(&format!(" linkcase · {}", summary.case_part())),
+        "{form}"
+    );
+    app.update(Action::Review);
+    let review = screen(&app, 100, 30);
+    assert!(
+        review.contains(&format!("┌ {summary} · Enter goes")),
+        "{review}"
+    );
+    assert!(review.contains("✗ Access Token URL"), "{review}");
+}

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::checklist::{FIELDS, FieldId};
+use super::checklist::{FIELDS, FieldId, Section};
 use super::model::{Case, Step};
 use super::value::is_filled;
 
@@ -223,14 +223,31 @@ impl Summary {
     /// Counts `findings` and the required fields of `case`.
     #[must_use]
     pub fn of(case: &Case, findings: &[Finding]) -> Self {
+        Self::of_part(case, findings, None)
+    }
+
+    /// The summary of one section of the checklist: its fields' findings and required fields.
+    #[must_use]
+    pub fn of_section(case: &Case, findings: &[Finding], section: Section) -> Self {
+        Self::of_part(case, findings, Some(section))
+    }
+
+    /// Counts the findings about the fields of `section` (of every field, and those about no
+    /// field, when `None`), and the required fields among them.
+    fn of_part(case: &Case, findings: &[Finding], section: Option<Section>) -> Self {
+        let within = |id: FieldId| section.is_none_or(|s| id.field().section == s);
         let mut summary = Self::default();
         for finding in findings {
+            let counted = finding.field().map_or(section.is_none(), within);
+            if !counted {
+                continue;
+            }
             match finding.class {
                 Class::Case => summary.case.add(finding.severity),
                 Class::Configuration => summary.configuration.add(finding.severity),
             }
         }
-        for field in FIELDS {
+        for field in FIELDS.iter().filter(|f| within(f.id)) {
             if field.applies.holds(case) && field.required.holds(case) {
                 summary.required += 1;
                 let blocked = findings
@@ -344,6 +361,27 @@ mod tests {
         let config_only = Summary::of(&Case::default(), &findings[2..]);
         assert!(config_only.ready());
         assert_eq!(config_only.configuration_part(), "checks: 1 error, 1 hint");
+    }
+
+    #[test]
+    fn section_summaries_add_up_to_the_whole() {
+        let case = Case::default();
+        let findings = crate::case::Validator::new().validate(&case).findings;
+        let whole = Summary::of(&case, &findings);
+        let sections: Vec<Summary> = Section::ALL
+            .iter()
+            .map(|s| Summary::of_section(&case, &findings, *s))
+            .collect();
+        assert_eq!(
+            sections.iter().map(|s| s.required).sum::<usize>(),
+            whole.required
+        );
+        assert_eq!(
+            sections.iter().map(|s| s.case.errors).sum::<usize>(),
+            whole.case.errors
+        );
+        let skill = Summary::of_section(&case, &findings, Section::Skill);
+        assert_eq!((skill.done, skill.required, skill.case.errors), (0, 1, 1));
     }
 
     #[test]

@@ -22,7 +22,9 @@ use super::keymap::Context;
 use super::theme::Theme;
 use crate::case::time::Zone;
 use crate::case::value::is_filled;
-use crate::case::{Case, Class, FIELDS, Field, FieldId, Finding, Report, Summary, Validator};
+use crate::case::{
+    Case, Class, FIELDS, Field, FieldId, Finding, Report, Section, Summary, Validator,
+};
 use crate::export::{self, Format, Options};
 use crate::store::{Access, DraftSummary};
 
@@ -55,6 +57,10 @@ pub struct App {
     report: Report,
     /// The text export as the review screen shows it (password left out).
     review_text: String,
+    /// Each section's summary, for the sidebar.
+    sections: Vec<(Section, Summary)>,
+    /// How many times the findings were computed (see [`App::refreshes`]).
+    refreshes: u64,
     /// The case changed since `report` and `review_text` were computed.
     stale: bool,
     focus: usize,
@@ -97,6 +103,8 @@ impl App {
             theme: env.theme,
             report: Report::default(),
             review_text: String::new(),
+            sections: Vec::new(),
+            refreshes: 0,
             stale: true,
             focus: 0,
             editor,
@@ -247,6 +255,24 @@ impl App {
     #[must_use]
     pub const fn summary(&self) -> Summary {
         self.report.summary
+    }
+
+    /// One section's part of the summary (the sidebar's section rows).
+    #[must_use]
+    pub fn section_summary(&self, section: Section) -> Summary {
+        self.sections
+            .iter()
+            .find(|(s, _)| *s == section)
+            .map(|(_, summary)| *summary)
+            .unwrap_or_default()
+    }
+
+    /// How many times the findings and the review text were computed since the app
+    /// started: once per change of the case and once per minute, never per key that changes
+    /// nothing or per frame (for tests and benchmarks).
+    #[must_use]
+    pub const fn refreshes(&self) -> u64 {
+        self.refreshes
     }
 
     /// The wall clock now in the case's zone (or UTC when the zone does not parse).
@@ -423,6 +449,14 @@ impl App {
     fn refresh(&mut self) {
         self.report = self.validator.validate(&self.case);
         self.review_text = export::render(&self.case, Format::Text, Options::default());
+        self.sections = Section::ALL
+            .iter()
+            .map(|s| {
+                let summary = Summary::of_section(&self.case, &self.report.findings, *s);
+                (*s, summary)
+            })
+            .collect();
+        self.refreshes += 1;
         self.stale = false;
     }
 

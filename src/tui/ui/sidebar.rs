@@ -75,7 +75,24 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .skip(first)
         .take(usize::from(inner.height))
         .map(|row| match *row {
-            Row::Section(section) => Line::styled(section.title(), theme.title),
+            Row::Section(section) => {
+                // The section's part of the summary: its required fields done. Its findings
+                // show on the fields themselves, once each was edited.
+                let summary = app.section_summary(section);
+                let mut spans = vec![Span::styled(section.title(), theme.title)];
+                if summary.required > 0 {
+                    let style = if summary.done == summary.required {
+                        theme.ok
+                    } else {
+                        theme.dim
+                    };
+                    spans.push(Span::styled(
+                        format!(" {}/{}", summary.done, summary.required),
+                        style,
+                    ));
+                }
+                Line::from(spans)
+            }
             Row::Field(index) => {
                 let field = &FIELDS[index];
                 let (mark, style) = match app.mark(field.id) {
