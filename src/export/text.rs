@@ -158,4 +158,55 @@ mod tests {
     fn snapshot_empty_case() {
         insta::assert_snapshot!(text(&Case::default()));
     }
+
+    /// A case with a finding of every kind: a case error, configuration errors and
+    /// warnings, symptom hints, an unknown key, and steps left unanswered.
+    fn troubled_case() -> Case {
+        let mut case = example_case();
+        case.failure.customer_id = "x".to_owned();
+        case.failure.symptoms = vec![crate::case::Symptom::EmptyPage];
+        case.account_linking.authorization_url = "http://localhost/login#x".to_owned();
+        case.account_linking.default_token_expiration_seconds = Some(60);
+        case.account_linking.domains = vec!["https://cdn.example.com/x".to_owned()];
+        case.steps_tried = crate::case::StepsTried::default();
+        case.extra.insert("x_ticket".to_owned(), serde_json::json!(7));
+        case
+    }
+
+    #[test]
+    fn the_text_export_has_no_json_paths_and_no_advice() {
+        let out = text(&troubled_case());
+        for path in crate::case::FIELDS.iter().map(|f| f.path) {
+            assert!(!out.contains(path), "{path} in:\n{out}");
+        }
+        for advice in ["Checks", "step:", "Alexa only talks", "x_ticket", "Hint", "Warning"] {
+            assert!(!out.contains(advice), "{advice} in:\n{out}");
+        }
+    }
+
+    #[test]
+    fn checks_come_only_when_asked_and_name_fields_by_label() {
+        let out = render(
+            &troubled_case(),
+            Options {
+                include_secrets: false,
+                with_checks: true,
+            },
+        );
+        let checks = out.split("\nChecks:\n").nth(1).expect("a Checks block");
+        assert!(checks.starts_with("- Summary: "), "{checks}");
+        assert!(checks.contains("- Error: Authorization URL — must use https://"), "{checks}");
+        assert!(checks.contains("- Error: Domain List entry 1 — "), "{checks}");
+        assert!(checks.contains("- Hint: What happened — "), "{checks}");
+        assert!(!checks.contains("account_linking."), "{checks}");
+    }
+
+    #[test]
+    fn steps_never_answered_are_listed_as_not_answered() {
+        let out = text(&troubled_case());
+        let steps = out.split("Steps already tried:\n").nth(1).expect("the steps block");
+        assert!(steps.contains("- Tried a private window: Not answered"), "{steps}");
+        // A step that cannot apply (implicit grant on an Authorization Code case) is left out.
+        assert!(!steps.contains("Implicit grant"), "{steps}");
+    }
 }
