@@ -73,7 +73,8 @@ impl Value<'_> {
     pub fn is_filled(&self) -> bool {
         match self {
             Self::Text(text) => !text.trim().is_empty(),
-            Self::Secret(secret) => !secret.is_empty(),
+            // A password an export withheld is an answer: it is added before filing.
+            Self::Secret(secret) => !secret.is_empty() || secret.is_withheld(),
             Self::Number(n) => n.is_some(),
             Self::Choice(id) => id.is_some(),
             Self::Multi(ids) => !ids.is_empty(),

@@ -169,7 +169,8 @@ mod tests {
         case.account_linking.default_token_expiration_seconds = Some(60);
         case.account_linking.domains = vec!["https://cdn.example.com/x".to_owned()];
         case.steps_tried = crate::case::StepsTried::default();
-        case.extra.insert("x_ticket".to_owned(), serde_json::json!(7));
+        case.extra
+            .insert("x_ticket".to_owned(), serde_json::json!(7));
         case
     }
 
@@ -179,7 +180,14 @@ mod tests {
         for path in crate::case::FIELDS.iter().map(|f| f.path) {
             assert!(!out.contains(path), "{path} in:\n{out}");
         }
-        for advice in ["Checks", "step:", "Alexa only talks", "x_ticket", "Hint", "Warning"] {
+        for advice in [
+            "Checks",
+            "step:",
+            "Alexa only talks",
+            "x_ticket",
+            "Hint",
+            "Warning",
+        ] {
             assert!(!out.contains(advice), "{advice} in:\n{out}");
         }
     }
@@ -195,8 +203,14 @@ mod tests {
         );
         let checks = out.split("\nChecks:\n").nth(1).expect("a Checks block");
         assert!(checks.starts_with("- Summary: "), "{checks}");
-        assert!(checks.contains("- Error: Authorization URL — must use https://"), "{checks}");
-        assert!(checks.contains("- Error: Domain List entry 1 — "), "{checks}");
+        assert!(
+            checks.contains("- Error: Authorization URL — must use https://"),
+            "{checks}"
+        );
+        assert!(
+            checks.contains("- Error: Domain List entry 1 — "),
+            "{checks}"
+        );
         assert!(checks.contains("- Hint: What happened — "), "{checks}");
         assert!(!checks.contains("account_linking."), "{checks}");
     }
@@ -204,8 +218,14 @@ mod tests {
     #[test]
     fn steps_never_answered_are_listed_as_not_answered() {
         let out = text(&troubled_case());
-        let steps = out.split("Steps already tried:\n").nth(1).expect("the steps block");
-        assert!(steps.contains("- Tried a private window: Not answered"), "{steps}");
+        let steps = out
+            .split("Steps already tried:\n")
+            .nth(1)
+            .expect("the steps block");
+        assert!(
+            steps.contains("- Tried a private window: Not answered"),
+            "{steps}"
+        );
         // A step that cannot apply (implicit grant on an Authorization Code case) is left out.
         assert!(!steps.contains("Implicit grant"), "{steps}");
     }

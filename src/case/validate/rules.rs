@@ -25,9 +25,7 @@ fn warning(rule: &'static str, subject: impl Into<Subject>, message: impl Into<S
 }
 
 /// Every required field (for this configuration) that has no value: from the table's
-/// `required` and `applies`. A withheld password is a warning: the export that left it out
-/// was right to, and it is added before filing. The DST question has its own rule, which
-/// names both instants.
+/// `required` and `applies`. The DST question has its own rule, which names both instants.
 pub(super) fn check_required(case: &Case, out: &mut Vec<Finding>) {
     for field in FIELDS {
         if field.id == FieldId::Disambiguation
@@ -35,14 +33,6 @@ pub(super) fn check_required(case: &Case, out: &mut Vec<Finding>) {
             || !field.required.holds(case)
             || is_filled(case, field.id)
         {
-            continue;
-        }
-        if field.id == FieldId::Password && case.test_account.password.is_withheld() {
-            out.push(warning(
-                "password-withheld",
-                field.id,
-                "withheld: the export left the test account's password out; add it before filing",
-            ));
             continue;
         }
         let when = match field.required {
@@ -181,6 +171,15 @@ pub(super) fn check_skill(case: &Case, out: &mut Vec<Finding>) {
 
 pub(super) fn check_test_account(case: &Case, out: &mut Vec<Finding>) {
     let account = &case.test_account;
+    // A withheld password counts as answered (the export that left it out was right to),
+    // and is a warning: it is added before filing.
+    if account.password.is_withheld() {
+        out.push(warning(
+            "password-withheld",
+            FieldId::Password,
+            "withheld: the export left the test account's password out; add it before filing",
+        ));
+    }
     if !account.username.trim().is_empty() && account.username.trim() != account.username {
         out.push(warning(
             "spaces",
