@@ -1,5 +1,5 @@
 //! The drafts screen: every draft, newest first, with when it was saved, its skill id,
-//! progress and errors; the open one is marked.
+//! the case's summary (as everywhere else); the open one is marked.
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
@@ -23,8 +23,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let first = selected.saturating_sub(visible - 1);
     let mut lines = vec![Line::styled(
         format!(
-            "  {:<22} {:<13} {:<9} {:<7} skill id",
-            "draft", "saved", "progress", "errors"
+            "  {:<22} {:<13} {:<48} skill id",
+            "draft", "saved", "summary"
         ),
         theme.dim,
     )];
