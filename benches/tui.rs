@@ -17,6 +17,12 @@
 //! - **update + draw in-process**: `App::update` (with `set_now`, as the real loop does) plus
 //!   `ui::draw` into a `TestBackend` at 200×60, per key of the same session, over 10,000 keys.
 //!
+//! - **a 500 KB description**: linkcase opened on the example case with a 500 KB
+//!   description; 200 letters typed into the skill name, then 200 into the description, each
+//!   timed from the write to the last output before the screen falls quiet (p99 reported).
+//!   With `LINKCASE_BENCH_BASELINE=/path/to/linkcase` an earlier build is measured the same
+//!   way in the same run, in the dialog column.
+//!
 //! Ratios are linkcase ÷ dialog in this run. Targets (issue 3): first frame no slower than
 //! dialog's; update + draw under 1 ms per key at 200×60; peak RSS under 2× dialog's. The
 //! report always exits 0; it exits 1 only when it could not measure (a timeout, a dead child).
@@ -343,6 +349,18 @@ impl Pty {
         let before = self.screen().chunks;
         self.send(bytes)?;
         self.settle(before, ECHO_WAIT, QUIET)
+    }
+
+    /// Sends one key; returns how long the program took to answer it: from the write to
+    /// the last output before it fell quiet.
+    fn key_latency(&mut self, bytes: &[u8]) -> Result<Duration, String> {
+        let before = self.screen().chunks;
+        let sent = Instant::now();
+        self.send(bytes)?;
+        if !self.settle(before, ECHO_WAIT, QUIET)? {
+            return Err(format!("{}: a key drew nothing within 1 s", self.name));
+        }
+        Ok(self.screen().last.saturating_duration_since(sent))
     }
 
     /// Asks the program to quit with `keys` and waits for it to exit.
@@ -773,6 +791,115 @@ fn print_table(rows: &[Row]) {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// A case with a 500 KB description: latency per key.
+
+/// The size of the large description.
+const LARGE: usize = 500 * 1024;
+/// Keys typed into each field of the large case.
+const LARGE_KEYS: usize = 200;
+
+/// Writes the example case with a description of about [`LARGE`] bytes (80-column lines).
+fn large_case(dir: &Path) -> Result<PathBuf, String> {
+    let example = include_str!("../tests/fixtures/example.json");
+    let mut case: serde_json::Value =
+        serde_json::from_str(example).map_err(|e| format!("example.json: {e}"))?;
+    let line = "The login page loads, the button is pressed, and the app shows an error again. ";
+    let mut text = String::with_capacity(LARGE + line.len());
+    while text.len() < LARGE {
+        text.push_str(line);
+        text.push('\n');
+    }
+    case["failure"]["description"] = serde_json::Value::String(text);
+    let path = dir.join("large.json");
+    let json = serde_json::to_string_pretty(&case).map_err(|e| format!("large case: {e}"))?;
+    std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// Per-key latencies of typing [`LARGE_KEYS`] letters into the field titled `title`, in
+/// `binary` opened on the large case.
+fn large_latencies(
+    binary: &str,
+    setup: &Setup,
+    case: &Path,
+    title: &str,
+) -> Result<Vec<Duration>, String> {
+    let mut cmd = Program::Linkcase.command(setup);
+    cmd.get_argv_mut().clear();
+    cmd.get_argv_mut().push(binary.into());
+    cmd.arg("open");
+    cmd.arg(case);
+    let (mut pty, _) = Pty::spawn("linkcase", cmd)?;
+    pty.wait_for("the first frame", |s| s.contents().contains("┌ Skill ID"))?;
+    pty.settle(0, Duration::ZERO, Duration::from_millis(100))?;
+    let wanted = format!("┌ {title}");
+    let mut tabs = 0;
+    while !pty.screen().parser.screen().contents().contains(&wanted) {
+        pty.key(b"\t")?;
+        tabs += 1;
+        if tabs > FIELDS.len() + 5 {
+            return Err(format!("no field titled {title}"));
+        }
+    }
+    let mut times = Vec::with_capacity(LARGE_KEYS);
+    for i in 0..LARGE_KEYS {
+        let letter = [b'a' + u8::try_from(i % 26).unwrap_or(0)];
+        times.push(pty.key_latency(&letter)?);
+    }
+    pty.quit(b"\x11\x11")?;
+    Ok(times)
+}
+
+fn percentile(sorted: &[Duration], p: usize) -> Duration {
+    sorted
+        .get((sorted.len() * p / 100).min(sorted.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// The large-case rows: this build, and the `LINKCASE_BENCH_BASELINE` binary when given,
+/// measured in the same run.
+fn large_rows(setup: &Setup) -> Result<Vec<Row>, String> {
+    let case = large_case(&setup.cwd)?;
+    let mut binaries = vec![("this build", env!("CARGO_BIN_EXE_linkcase").to_owned())];
+    if let Ok(baseline) = std::env::var("LINKCASE_BENCH_BASELINE") {
+        binaries.push(("baseline", baseline));
+    }
+    let mut rows = Vec::new();
+    for title in ["Skill name", "Description"] {
+        let mut measured = Vec::new();
+        for (name, binary) in &binaries {
+            let mut times = large_latencies(binary, setup, &case, title)?;
+            times.sort_unstable();
+            println!(
+                "500 KB case, {LARGE_KEYS} keys into {title}, {name}: median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+                ms(percentile(&times, 50)),
+                ms(percentile(&times, 99)),
+                ms(times[times.len() - 1]),
+            );
+            measured.push(percentile(&times, 99));
+        }
+        let p99 = measured[0];
+        let (baseline, ratio) = match measured.get(1) {
+            Some(base) => (
+                format!("{:.2} ms (baseline)", ms(*base)),
+                format!("{:.2}×", p99.as_secs_f64() / base.as_secs_f64()),
+            ),
+            None => ("n/a".into(), "-".into()),
+        };
+        rows.push(Row {
+            metric: format!("500 KB description: key into {title} → screen, p99"),
+            linkcase: format!("{:.2} ms", ms(p99)),
+            dialog: baseline,
+            ratio,
+            target: "< 16 ms".into(),
+            verdict: verdict(p99 < Duration::from_millis(16)),
+        });
+    }
+    Ok(rows)
+}
+
 fn run() -> Result<(), String> {
     let runs: usize = std::env::var("LINKCASE_BENCH_RUNS")
         .ok()
@@ -930,6 +1057,7 @@ fn run() -> Result<(), String> {
         target: "(info)".into(),
         verdict: "-",
     });
+    rows.extend(large_rows(&setup)?);
     rows.push(Row {
         metric: format!("peak RSS, VmHWM (max of {runs})"),
         linkcase: format!("{:.1} MiB", mib(rss(0))),
