@@ -14,7 +14,7 @@ pub mod value;
 pub mod zones;
 
 pub use checklist::{FIELDS, Field, FieldId, FieldKind, Place, Required, Section, When};
-pub use findings::{Class, Finding, Severity, Subject, Summary};
+pub use findings::{Class, Counts, Finding, Severity, Subject, Summary};
 pub use load::{LoadError, Loaded};
 pub use model::*;
 pub use validate::{Report, Validator};

@@ -16,6 +16,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Screen, Tone};
 use super::keymap;
+use crate::case::Counts;
 
 /// Narrowest terminal the form is drawn in.
 pub const MIN_WIDTH: u16 = 40;
@@ -122,26 +123,25 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
 fn header(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let summary = app.summary();
-    let case_style = if summary.case.errors > 0 {
-        theme.error
-    } else if summary.case.warnings > 0 {
-        theme.warning
-    } else {
-        theme.ok
-    };
-    let checks_style = if summary.configuration.errors > 0 {
-        theme.error
-    } else if summary.configuration.warnings > 0 {
-        theme.warning
-    } else {
-        theme.dim
+    // Red with errors, yellow with warnings, else `calm`.
+    let style = |counts: Counts, calm| {
+        if counts.errors > 0 {
+            theme.error
+        } else if counts.warnings > 0 {
+            theme.warning
+        } else {
+            calm
+        }
     };
     let spans = vec![
         Span::styled(" linkcase ", theme.title),
         Span::styled("· ", theme.dim),
-        Span::styled(summary.case_part(), case_style),
+        Span::styled(summary.case_part(), style(summary.case, theme.ok)),
         Span::styled(" · ", theme.dim),
-        Span::styled(summary.configuration_part(), checks_style),
+        Span::styled(
+            summary.configuration_part(),
+            style(summary.configuration, theme.dim),
+        ),
     ];
     frame.render_widget(Line::from(spans), area);
 }
