@@ -92,6 +92,8 @@ pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;
+    // A byte order mark (some Windows editors write one) is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
@@ -102,13 +104,61 @@ pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
     check_schema_version(object.get("schema_version"))?;
 
     let mut sanitized = Vec::new();
-    sanitize_paths(&mut value, &mut String::new(), &mut sanitized);
+    sanitize_paths(&mut value, &mut String::new(), &mut sanitized)?;
 
-    let case: Case = serde_path_to_error::deserialize(value).map_err(|e| LoadError::Shape {
-        path: e.path().to_string(),
-        message: tidy_serde_message(&e.inner().to_string()),
-    })?;
+    // serde's `flatten` buffers unknown keys in a form that cannot hold every number
+    // (`1e5`, 30 digits): the case is read from a copy with such numbers approximated, and
+    // the unknown keys are then taken from the original, exactly as written.
+    let mut approx = value.clone();
+    approximate_numbers(&mut approx);
+    let mut case: Case =
+        serde_path_to_error::deserialize(approx).map_err(|e| LoadError::Shape {
+            path: e.path().to_string(),
+            message: tidy_serde_message(&e.inner().to_string()),
+        })?;
+    restore_unknown_keys(&mut case, &value);
     Ok(Loaded { case, sanitized })
+}
+
+/// Replaces every number that is not a plain 64-bit integer by its nearest `f64`.
+fn approximate_numbers(value: &mut Value) {
+    match value {
+        Value::Number(n) if n.as_u64().is_none() && n.as_i64().is_none() => {
+            *value = n
+                .as_f64()
+                .and_then(Number::from_f64)
+                .map_or(Value::Null, Value::Number);
+        }
+        Value::Array(items) => items.iter_mut().for_each(approximate_numbers),
+        Value::Object(map) => map.values_mut().for_each(approximate_numbers),
+        _ => {}
+    }
+}
+
+/// Puts the unknown keys of `raw` back into `case` as they were in the file.
+fn restore_unknown_keys(case: &mut Case, raw: &Value) {
+    let levels = [
+        (None, &mut case.extra),
+        (Some("skill"), &mut case.skill.extra),
+        (Some("test_account"), &mut case.test_account.extra),
+        (Some("failure"), &mut case.failure.extra),
+        (Some("account_linking"), &mut case.account_linking.extra),
+        (Some("steps_tried"), &mut case.steps_tried.extra),
+    ];
+    for (key, extra) in levels {
+        let level = match key {
+            None => Some(raw),
+            Some(key) => raw.get(key),
+        };
+        let Some(level) = level.and_then(Value::as_object) else {
+            continue;
+        };
+        for (k, v) in extra.iter_mut() {
+            if let Some(original) = level.get(k) {
+                v.clone_from(original);
+            }
+        }
+    }
 }
 
 fn check_schema_version(version: Option<&Value>) -> Result<(), LoadError> {
@@ -190,6 +240,9 @@ fn parse_strict(text: &str) -> Result<Value, LoadError> {
 
 const DUPLICATE_KEY: &str = "duplicate key";
 
+/// The key under which serde_json (`arbitrary_precision`) passes a number as its text.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
 struct StrictValue(Value);
 
 impl<'de> Deserialize<'de> for StrictValue {
@@ -244,6 +297,15 @@ impl<'de> Visitor<'de> for StrictVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
+            // serde_json's `arbitrary_precision` hands every number over as a one-entry map
+            // under this private key, holding the digits as written: kept as they are.
+            if key == NUMBER_TOKEN && object.is_empty() {
+                let digits: String = map.next_value()?;
+                return digits
+                    .parse::<Number>()
+                    .map(Value::Number)
+                    .map_err(de::Error::custom);
+            }
             if object.contains_key(&key) {
                 let shown = sanitize::sanitize(&key);
                 return Err(de::Error::custom(format_args!("{DUPLICATE_KEY} '{shown}'")));
@@ -256,7 +318,12 @@ impl<'de> Visitor<'de> for StrictVisitor {
 }
 
 /// Sanitizes every string in `value`, recording the JSON path of each one that changed.
-fn sanitize_paths(value: &mut Value, path: &mut String, changed: &mut Vec<String>) {
+/// A key that only differs from another by a removed character is a duplicate.
+fn sanitize_paths(
+    value: &mut Value,
+    path: &mut String,
+    changed: &mut Vec<String>,
+) -> Result<(), LoadError> {
     match value {
         Value::String(s) => {
             if sanitize::sanitize_in_place(s) {
@@ -267,7 +334,7 @@ fn sanitize_paths(value: &mut Value, path: &mut String, changed: &mut Vec<String
             for (i, item) in items.iter_mut().enumerate() {
                 let len = path.len();
                 let _ = write!(path, "[{i}]");
-                sanitize_paths(item, path, changed);
+                sanitize_paths(item, path, changed)?;
                 path.truncate(len);
             }
         }
@@ -276,7 +343,15 @@ fn sanitize_paths(value: &mut Value, path: &mut String, changed: &mut Vec<String
                 let old = std::mem::take(map);
                 for (k, v) in old {
                     let clean = sanitize::sanitize(&k).into_owned();
-                    changed.push(join(path, &clean));
+                    if map.contains_key(&clean) {
+                        return Err(LoadError::DuplicateKey(format!(
+                            "{DUPLICATE_KEY} '{}' (once with control characters, which are removed)",
+                            join(path, &clean)
+                        )));
+                    }
+                    if clean != k {
+                        changed.push(join(path, &clean));
+                    }
                     map.insert(clean, v);
                 }
             }
@@ -286,12 +361,13 @@ fn sanitize_paths(value: &mut Value, path: &mut String, changed: &mut Vec<String
                     path.push('.');
                 }
                 path.push_str(key);
-                sanitize_paths(item, path, changed);
+                sanitize_paths(item, path, changed)?;
                 path.truncate(len);
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
+    Ok(())
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -342,6 +418,46 @@ mod tests {
         assert_eq!(case.skill.extra["x_locale"], "en-US");
         let saved = to_json(&case, true);
         assert_eq!(parse(saved.as_bytes()).unwrap().case, case);
+    }
+
+    #[test]
+    fn unknown_numbers_come_back_exactly_as_written() {
+        let text = EXAMPLE.replacen(
+            "\"notes\": \"\"",
+            "\"notes\": \"\",\n  \"x_big\": 123456789012345678901234567890,\n  \"x_exp\": [1e5, -0.10, 1E-7]",
+            1,
+        );
+        let saved = to_json(&parse(text.as_bytes()).unwrap().case, true);
+        assert!(
+            saved.contains("\"x_big\": 123456789012345678901234567890"),
+            "{saved}"
+        );
+        // serde_json keeps every digit; it spells an exponent with its sign (`1e+5`).
+        assert!(saved.contains("1e+5"), "{saved}");
+        assert!(saved.contains("-0.10"), "{saved}");
+        assert!(saved.contains("1E-7") || saved.contains("1e-7"), "{saved}");
+        assert_eq!(
+            parse(saved.as_bytes()).unwrap().case,
+            parse(text.as_bytes()).unwrap().case
+        );
+    }
+
+    #[test]
+    fn a_key_differing_only_by_a_stripped_control_character_is_a_duplicate() {
+        let err = parse(br#"{"schema_version": 1, "x_a": 1, "x_\u0007a": 2}"#).unwrap_err();
+        assert!(
+            matches!(&err, LoadError::DuplicateKey(m) if m.contains("'x_a'")),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_utf8_byte_order_mark_is_accepted() {
+        let text = format!("\u{feff}{EXAMPLE}");
+        assert_eq!(
+            parse(text.as_bytes()).unwrap().case,
+            parse(EXAMPLE.as_bytes()).unwrap().case
+        );
     }
 
     #[test]
