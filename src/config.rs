@@ -66,7 +66,7 @@ impl Settings {
     /// Reads `path`; never fails (see [`Source`]).
     #[must_use]
     pub fn load(path: &Path) -> Self {
-        let (config, source) = match std::fs::read(path) {
+        let (config, source) = match crate::files::read_input(path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Config::default(), Source::Defaults),
             Err(e) => (Config::default(), Source::Broken(e.to_string())),
             Ok(bytes) => match parse(&bytes) {

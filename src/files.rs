@@ -1,8 +1,13 @@
-//! Reading case files and writing files atomically (temp file in the same folder, made
+//! Reading input files and writing files atomically (temp file in the same folder, made
 //! 0600, fsync, rename, fsync the folder), private to the user: case files hold personal data.
+//!
+//! Inputs are regular files of at most [`MAX_INPUT_BYTES`]: a FIFO, a device or a folder is
+//! refused before a byte is read (it is opened without blocking), so nothing waits forever on
+//! a FIFO with no writer or reads `/dev/zero` without end. An output target that exists and is
+//! not a regular file (a device, a FIFO, the terminal) is written to, never replaced.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
@@ -14,15 +19,92 @@ use crate::error::{Error, Result};
 const TEMP_PREFIX: &str = ".linkcase-";
 const TEMP_SUFFIX: &str = ".tmp";
 
+/// The largest input linkcase reads: 16 MiB. A case file is a few KiB; this leaves room for
+/// a description with pasted logs, and bounds what a wrong file can cost.
+pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why an input was refused before it was parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// Not a regular file (named: "a FIFO", "a folder"…).
+    #[error("not a regular file ({0}); linkcase reads only regular files")]
+    NotAFile(&'static str),
+    /// Over [`MAX_INPUT_BYTES`].
+    #[error("larger than {} MiB, the most linkcase reads", MAX_INPUT_BYTES / (1024 * 1024))]
+    TooLarge,
+}
+
 /// Whether a file name is one of ours left behind by an interrupted atomic write.
 #[must_use]
 pub fn is_temp_name(name: &str) -> bool {
     name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
 }
 
+/// What kind of thing a non-regular file is, in words.
+#[must_use]
+pub fn kind_of(file_type: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_char_device() {
+            return "a character device";
+        }
+        if file_type.is_block_device() {
+            return "a block device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else if file_type.is_file() {
+        "a regular file"
+    } else {
+        "not a file"
+    }
+}
+
+/// Reads all of `path`, which must be a regular file of at most [`MAX_INPUT_BYTES`]. It is
+/// opened without blocking (a FIFO with no writer would wait forever) and checked before
+/// any read; the read stops at the cap even if the file grows meanwhile. A refusal is an
+/// `io::Error` of kind `InvalidInput` wrapping an [`InputError`].
+pub fn read_input(path: &Path) -> io::Result<Vec<u8>> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(refused(InputError::NotAFile(kind_of(meta.file_type()))));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(refused(InputError::TooLarge));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(refused(InputError::TooLarge));
+    }
+    Ok(bytes)
+}
+
+fn refused(why: InputError) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, why)
+}
+
 /// Reads and parses a case file, naming the file in any error.
 pub fn read_case(path: &Path) -> Result<Loaded> {
-    let bytes = fs::read(path).map_err(|source| Error::Io {
+    let bytes = read_input(path).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
     })?;
@@ -33,17 +115,53 @@ pub fn read_case(path: &Path) -> Result<Loaded> {
 }
 
 /// Writes `contents` to `path` so that a crash leaves either the old file or the new one.
-/// The file is 0600 on Unix whatever the umask.
+/// A new file is 0600 on Unix whatever the umask; a regular file that is replaced keeps its
+/// mode. A target that exists and is not a regular file (a device such as `/dev/null`, a
+/// FIFO, a socket, the terminal) is opened and written to, never renamed over.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_owned(),
         source,
     };
+    let existing = match fs::metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(e)),
+    };
+    let mode = match &existing {
+        Some(meta) if meta.is_dir() => {
+            return Err(io(refused(InputError::NotAFile("a folder"))));
+        }
+        Some(meta) if !meta.is_file() => return write_in_place(path, contents).map_err(io),
+        Some(meta) => mode_of(meta),
+        None => 0o600,
+    };
     let dir = parent(path);
-    let temp = write_temp(&dir, contents).map_err(io)?;
+    let temp = write_temp(&dir, contents, mode).map_err(io)?;
     temp.persist(path).map_err(|e| io(e.error))?;
     sync_dir(&dir);
     Ok(())
+}
+
+/// Writes to a target that is not a regular file, as a shell's `>` would.
+fn write_in_place(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new().write(true).open(path)?;
+    file.write_all(contents)?;
+    file.flush()
+}
+
+/// The permission bits of an existing file (0600 where there are none).
+fn mode_of(meta: &fs::Metadata) -> u32 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        meta.permissions().mode() & 0o777
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        0o600
+    }
 }
 
 /// Like [`write_atomic`], but never replaces a file: `Ok(false)` when `path` exists
@@ -54,7 +172,7 @@ pub fn write_atomic_new(path: &Path, contents: &[u8]) -> Result<bool> {
         source,
     };
     let dir = parent(path);
-    let temp = write_temp(&dir, contents).map_err(io)?;
+    let temp = write_temp(&dir, contents, 0o600).map_err(io)?;
     match temp.persist_noclobber(path) {
         Ok(_) => {
             sync_dir(&dir);
@@ -80,13 +198,13 @@ fn parent(path: &Path) -> PathBuf {
     }
 }
 
-/// A private temp file in `dir` holding `contents`, flushed to disk.
-fn write_temp(dir: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
+/// A temp file in `dir` (private, then `mode`) holding `contents`, flushed to disk.
+fn write_temp(dir: &Path, contents: &[u8], mode: u32) -> io::Result<NamedTempFile> {
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
-    set_private(temp.path(), 0o600)?;
+    set_private(temp.path(), mode)?;
     temp.write_all(contents)?;
     temp.as_file().sync_all()?;
     Ok(temp)
@@ -136,6 +254,119 @@ mod tests {
         assert!(!write_atomic_new(&path, b"two").unwrap());
         assert_eq!(fs::read(&path).unwrap(), b"one");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// Makes a FIFO at `path` (with the `mkfifo` tool: no unsafe code here).
+    #[cfg(unix)]
+    pub(crate) fn mkfifo(path: &Path) {
+        let status = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Makes a character device node (major, minor) at `path`; `false` when not allowed.
+    #[cfg(unix)]
+    fn mknod(path: &Path, major: u32, minor: u32) -> bool {
+        std::process::Command::new("mknod")
+            .arg(path)
+            .args(["c", &major.to_string(), &minor.to_string()])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn rewriting_a_regular_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.json");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_target_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out");
+        mkfifo(&fifo);
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read(fifo).unwrap())
+        };
+        write_atomic(&fifo, b"through the pipe").unwrap();
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_target_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let null = dir.path().join("null");
+        if !mknod(&null, 1, 3) {
+            eprintln!("skipped: mknod needs root");
+            return;
+        }
+        write_atomic(&null, b"gone").unwrap();
+        assert!(fs::metadata(&null).unwrap().file_type().is_char_device());
+    }
+
+    #[test]
+    fn a_folder_target_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomic(dir.path(), b"x").unwrap_err();
+        assert!(err.to_string().contains("a folder"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_input_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("case.json");
+        mkfifo(&fifo);
+        // No writer ever comes: a blocking open would hang this test.
+        let err = read_case(&fifo).unwrap_err();
+        assert!(
+            err.to_string().contains("not a regular file (a FIFO)"),
+            "{err}"
+        );
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_device_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let zero = dir.path().join("zero");
+        if !mknod(&zero, 1, 5) {
+            eprintln!("skipped: mknod needs root");
+            return;
+        }
+        let err = read_input(&zero).unwrap_err();
+        assert!(err.to_string().contains("a character device"), "{err}");
+    }
+
+    #[test]
+    fn an_input_over_the_cap_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.json");
+        let file = fs::File::create(&path).unwrap();
+        file.set_len(MAX_INPUT_BYTES + 1).unwrap();
+        let err = read_input(&path).unwrap_err();
+        assert!(err.to_string().contains("16 MiB"), "{err}");
+        file.set_len(MAX_INPUT_BYTES).unwrap();
+        assert_eq!(read_input(&path).unwrap().len() as u64, MAX_INPUT_BYTES);
     }
 
     #[test]

@@ -204,7 +204,7 @@ pub fn recognise(value: &Value) -> Option<Source> {
 pub fn import_files(paths: &[PathBuf], profile: Option<&str>) -> Result<Imported, ImportError> {
     let mut documents = Vec::new();
     for path in paths {
-        let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        let bytes = crate::files::read_input(path).map_err(|source| ImportError::Io {
             path: path.clone(),
             source,
         })?;

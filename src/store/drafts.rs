@@ -184,7 +184,7 @@ impl Store {
 
     fn read(&self, id: &str) -> Result<Read> {
         let path = self.path(id);
-        let bytes = fs::read(&path).map_err(|source| Error::Io {
+        let bytes = files::read_input(&path).map_err(|source| Error::Io {
             path: path.clone(),
             source,
         })?;
@@ -272,7 +272,7 @@ impl Store {
     pub fn duplicate(&self, id: &str) -> Result<String> {
         Self::check_id(id)?;
         let path = self.path(id);
-        let bytes = fs::read(&path).map_err(|source| Error::Io { path, source })?;
+        let bytes = files::read_input(&path).map_err(|source| Error::Io { path, source })?;
         self.create(id::variants(id), &bytes)
     }
 
