@@ -160,7 +160,12 @@ where
 
 /// Prints `linkcase: <error>` on stderr and returns its exit code.
 fn report(error: &Error) -> u8 {
-    let _ = writeln!(std::io::stderr().lock(), "linkcase: {error}");
+    let message = error.to_string();
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "linkcase: {}",
+        crate::escape::shown(&message)
+    );
     error.exit_code()
 }
 

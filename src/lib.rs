@@ -12,6 +12,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod config;
 pub mod error;
+pub mod escape;
 pub mod export;
 pub mod import;
 pub mod lint;

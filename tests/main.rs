@@ -7,6 +7,7 @@ mod cli;
 mod clipboard;
 mod drafts;
 mod e2e_pty;
+mod escape;
 mod files;
 mod import;
 #[cfg(unix)]

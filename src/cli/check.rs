@@ -79,7 +79,7 @@ pub fn run(args: &Args) -> Result<u8> {
         text
     } else {
         lints.iter().fold(String::new(), |mut text, lint| {
-            let _ = writeln!(text, "{lint}");
+            let _ = writeln!(text, "{}", crate::escape::shown(&lint.to_string()));
             text
         })
     };

@@ -79,20 +79,28 @@ pub fn run(args: &Args) -> Result<u8> {
         return out::print(&format!("{text}\n")).map(|()| EXIT_OK);
     }
     let mut text = String::new();
-    let _ = writeln!(text, "config file   {} ({source})", settings.path.display());
+    let _ = writeln!(
+        text,
+        "config file   {} ({source})",
+        crate::escape::path(&settings.path)
+    );
     let _ = writeln!(
         text,
         "config dir    {} ({})",
-        paths.config_dir.display(),
+        crate::escape::path(&paths.config_dir),
         origin(paths.config_origin)
     );
     let _ = writeln!(
         text,
         "data dir      {} ({})",
-        paths.data_dir.display(),
+        crate::escape::path(&paths.data_dir),
         origin(paths.data_origin)
     );
-    let _ = writeln!(text, "drafts        {}", paths.drafts_dir().display());
+    let _ = writeln!(
+        text,
+        "drafts        {}",
+        crate::escape::path(&paths.drafts_dir())
+    );
     let _ = writeln!(text);
     let _ = writeln!(text, "time_zone               {zone}");
     let _ = writeln!(

@@ -73,9 +73,9 @@ fn table(drafts: &[DraftSummary]) -> String {
     for draft in drafts {
         let updated = draft.updated.with_timezone(&Local).format("%Y-%m-%d %H:%M");
         let skill = if draft.skill_id.is_empty() {
-            "-"
+            "-".into()
         } else {
-            &draft.skill_id
+            crate::escape::shown(&draft.skill_id)
         };
         let tag = match draft.access {
             Access::ReadWrite => String::new(),

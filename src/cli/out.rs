@@ -20,6 +20,8 @@ pub fn print(text: &str) -> Result<()> {
 }
 
 /// Writes one line to stderr, ignoring failures (there is nowhere left to report them).
+/// A note is one line by design: anything in it that could drive the terminal or start
+/// another line (it came from a file name, a key…) is escaped.
 pub fn note(text: &str) {
-    let _ = writeln!(io::stderr().lock(), "{text}");
+    let _ = writeln!(io::stderr().lock(), "{}", crate::escape::shown(text));
 }

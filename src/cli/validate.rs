@@ -9,7 +9,7 @@ use super::out;
 use crate::case::checklist::field_for_path;
 use crate::case::{Class, Finding, Severity, Subject, Summary, Validator};
 use crate::error::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Error, Result};
-use crate::files;
+use crate::{escape, files};
 
 /// Arguments of `validate`.
 #[derive(Debug, clap::Args)]
@@ -203,8 +203,10 @@ fn label(f: &Finding) -> String {
 fn render_lines(outcomes: &[Outcome]) -> String {
     let mut text = String::new();
     for outcome in outcomes {
-        let file = outcome.path.display();
+        // File names, keys and messages come from outside: escaped, so one finding is one line.
+        let file = escape::path(&outcome.path);
         if let Some((path, message)) = &outcome.unreadable {
+            let (path, message) = (escape::shown(path), escape::shown(message));
             if path.is_empty() {
                 let _ = writeln!(text, "{file}: error: {message}");
             } else {
@@ -212,7 +214,9 @@ fn render_lines(outcomes: &[Outcome]) -> String {
             }
         }
         for f in &outcome.findings {
-            let _ = write!(text, "{file}: {}: {}: {}", label(f), f.path(), f.message);
+            let (key, message) = (f.path(), escape::shown(&f.message));
+            let key = escape::shown(&key);
+            let _ = write!(text, "{file}: {}: {key}: {message}", label(f));
             if let Some(step) = f.step {
                 let _ = write!(text, " [step: {}]", step.id());
             }
