@@ -182,3 +182,42 @@ fn import_over_an_existing_case_keeps_its_mode() {
         0o644
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn validate_folder_follows_symlinks_and_names_what_it_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let linked = elsewhere.path().join("linked.json");
+    fs::write(&linked, r#"{"schema_version": 1}"#).unwrap();
+    let inbox = dir.path().join("inbox");
+    fs::create_dir(&inbox).unwrap();
+    example(&inbox);
+    std::os::unix::fs::symlink(&linked, inbox.join("link.json")).unwrap();
+    std::os::unix::fs::symlink(inbox.join("gone"), inbox.join("broken.json")).unwrap();
+    mkfifo(&inbox.join("pipe.json"));
+    fs::create_dir(inbox.join("sub.json")).unwrap();
+    fs::write(inbox.join("notes.txt"), "x").unwrap();
+    let out = linkcase(dir.path())
+        .arg("validate")
+        .arg(&inbox)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The linked case is empty, so it has errors: the folder fails.
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stdout.contains("link.json: error:"), "{stdout}");
+    for (name, why) in [
+        ("broken.json", "a broken symbolic link"),
+        ("pipe.json", "a FIFO"),
+        ("sub.json", "a folder"),
+        ("notes.txt", "not a *.json file"),
+    ] {
+        assert!(
+            stderr.contains(&format!("{name}: skipped ({why})")),
+            "{name}: {stderr}"
+        );
+    }
+    assert!(stderr.contains("2 files: 1 ok, 1 with errors"), "{stderr}");
+}

@@ -95,7 +95,9 @@ pub fn run(args: &Args) -> Result<u8> {
     Ok(outcomes.iter().map(|o| o.code).max().unwrap_or(EXIT_OK))
 }
 
-/// The file itself, or the *.json files of a folder in name order.
+/// The file itself, or the *.json files of a folder in name order. Symbolic links to
+/// regular files are followed; every other entry of a folder is named on stderr with why it
+/// was skipped (a folder, a FIFO, a broken link, not `*.json`…).
 fn expand(path: &Path) -> Result<Vec<PathBuf>> {
     let io = |source| Error::Io {
         path: path.to_owned(),
@@ -106,15 +108,26 @@ fn expand(path: &Path) -> Result<Vec<PathBuf>> {
         return Ok(vec![path.to_owned()]);
     }
     let mut found = Vec::new();
+    let mut skipped = Vec::new();
     for entry in std::fs::read_dir(path).map_err(io)? {
         let entry = entry.map_err(io)?;
         let p = entry.path();
         let is_json = p
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_json && entry.file_type().map_err(io)?.is_file() {
-            found.push(p);
+        match (is_json, std::fs::metadata(&p)) {
+            (true, Ok(meta)) if meta.is_file() => found.push(p),
+            (true, Ok(meta)) => skipped.push((p, files::kind_of(meta.file_type()).to_owned())),
+            (true, Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                skipped.push((p, "a broken symbolic link".to_owned()));
+            }
+            (true, Err(e)) => skipped.push((p, format!("cannot read: {e}"))),
+            (false, _) => skipped.push((p, "not a *.json file".to_owned())),
         }
+    }
+    skipped.sort();
+    for (p, why) in skipped {
+        out::note(&format!("linkcase: {}: skipped ({why})", p.display()));
     }
     found.sort();
     Ok(found)
