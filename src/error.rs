@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use crate::case::LoadError;
+use crate::import::ImportError;
+use crate::store::StoreError;
 
 /// Exit code: success (for `validate`: no errors, warnings allowed).
 pub const EXIT_OK: u8 = 0;
@@ -33,6 +35,18 @@ pub enum Error {
         /// Why.
         source: LoadError,
     },
+    /// Files given to `import`, `check` or the form could not be imported.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// The drafts could not be read or written as asked.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The terminal failed (reading keys, drawing).
+    #[error("terminal: {0}")]
+    Terminal(std::io::Error),
+    /// The live probe could not be made (bad URL, no connection…).
+    #[error("probe: {0}")]
+    Probe(String),
     /// A definite "no" that is not a malfunction: the message says what and why.
     #[error("{0}")]
     No(String),
@@ -43,8 +57,13 @@ impl Error {
     #[must_use]
     pub const fn exit_code(&self) -> u8 {
         match self {
-            Self::Usage(_) | Self::Io { .. } => EXIT_USAGE,
+            Self::Usage(_)
+            | Self::Io { .. }
+            | Self::Store(_)
+            | Self::Terminal(_)
+            | Self::Probe(_) => EXIT_USAGE,
             Self::Load { source, .. } => source.exit_code(),
+            Self::Import(source) => source.exit_code(),
             Self::No(_) => EXIT_FINDINGS,
         }
     }
@@ -52,3 +71,58 @@ impl Error {
 
 /// Shorthand for command results.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each failure has its own variant, and the exit code is decided here, not by message.
+    #[test]
+    fn io_store_terminal_and_import_failures_have_their_own_variants_and_codes() {
+        let io = || std::io::Error::other("boom");
+        let cases: Vec<(Error, u8)> = vec![
+            (Error::Usage("bad".into()), EXIT_USAGE),
+            (
+                Error::Io {
+                    path: "f".into(),
+                    source: io(),
+                },
+                EXIT_USAGE,
+            ),
+            (Error::Terminal(io()), EXIT_USAGE),
+            (
+                Error::Store(StoreError::NoSuchDraft("x".into())),
+                EXIT_USAGE,
+            ),
+            (Error::Probe("refused".into()), EXIT_USAGE),
+            (
+                Error::Import(ImportError::Unrecognised {
+                    path: "f".into(),
+                    why: "x".into(),
+                }),
+                EXIT_FINDINGS,
+            ),
+            (
+                Error::Import(ImportError::Io {
+                    path: "f".into(),
+                    source: io(),
+                }),
+                EXIT_USAGE,
+            ),
+            (
+                Error::Load {
+                    path: "f".into(),
+                    source: LoadError::Empty,
+                },
+                EXIT_USAGE,
+            ),
+            (Error::No("no".into()), EXIT_FINDINGS),
+        ];
+        for (error, code) in cases {
+            assert_eq!(error.exit_code(), code, "{error:?}");
+            assert!(!matches!(error, Error::Usage(_)) || code == EXIT_USAGE);
+        }
+        let terminal = Error::Terminal(io()).to_string();
+        assert_eq!(terminal, "terminal: boom");
+    }
+}

@@ -20,6 +20,54 @@ pub const DATA_ENV: &str = "LINKCASE_DATA_DIR";
 /// The variable that overrides the config folder (`config.json`).
 pub const CONFIG_ENV: &str = "LINKCASE_CONFIG_DIR";
 
+/// Why the drafts could not be used as asked (each names the draft or folder).
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No home folder and no override variables.
+    #[error("no home folder to keep drafts and settings in; set {DATA_ENV} and {CONFIG_ENV}")]
+    NoHome,
+    /// The drafts folder is a symbolic link: never followed (it would be chmod-ed and swept).
+    #[error(
+        "{}: the drafts folder is a symbolic link, which linkcase does not follow \
+         (set {DATA_ENV} to the folder that holds the real one)",
+        path.display()
+    )]
+    SymlinkedFolder {
+        /// The link.
+        path: PathBuf,
+    },
+    /// Not a draft id.
+    #[error("'{0}' is not a draft id (letters, digits, - _ .)")]
+    BadId(String),
+    /// No such draft.
+    #[error("no draft '{0}' (linkcase drafts lists them)")]
+    NoSuchDraft(String),
+    /// A draft from a newer linkcase: never rewritten.
+    #[error("draft {0} is from a newer linkcase and is never rewritten")]
+    ReadOnly(String),
+    /// Every candidate id is taken.
+    #[error("no free draft id")]
+    NoFreeId,
+    /// A broken draft could not be renamed out of the way.
+    #[error("{}: cannot move it aside", path.display())]
+    CannotMoveAside {
+        /// The draft.
+        path: PathBuf,
+    },
+    /// A draft name with nothing usable in it.
+    #[error("a draft name needs letters or digits")]
+    EmptyName,
+    /// A rename onto an existing draft.
+    #[error("there is already a draft named {0}")]
+    NameTaken(String),
+    /// The last edits of the form could not be saved to the draft (why).
+    #[error("the last changes were not saved: {0}")]
+    Unsaved(String),
+    /// The draft did not parse and was moved aside.
+    #[error("{0}")]
+    Broken(MovedAside),
+}
+
 /// Where a folder came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -52,18 +100,16 @@ impl Paths {
     /// [`Self::from_env`] with the variables looked up by `var`.
     pub fn resolve(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Result<Self> {
         let dirs = directories::ProjectDirs::from("", "", "linkcase");
-        let pick = |name: &'static str, platform: Option<&Path>| {
-            match var(name).filter(|v| !v.is_empty()) {
-                Some(dir) => {
-                    let dir = PathBuf::from(dir);
-                    Ok((std::path::absolute(&dir).unwrap_or(dir), Origin::Env(name)))
-                }
-                None => platform.map(|p| (p.to_owned(), Origin::Platform)).ok_or_else(|| {
-                    Error::Usage(format!(
-                        "no home folder to keep drafts and settings in; set {DATA_ENV} and {CONFIG_ENV}"
-                    ))
-                }),
+        let pick = |name: &'static str, platform: Option<&Path>| match var(name)
+            .filter(|v| !v.is_empty())
+        {
+            Some(dir) => {
+                let dir = PathBuf::from(dir);
+                Ok((std::path::absolute(&dir).unwrap_or(dir), Origin::Env(name)))
             }
+            None => platform
+                .map(|p| (p.to_owned(), Origin::Platform))
+                .ok_or(Error::Store(StoreError::NoHome)),
         };
         let (data_dir, data_origin) = pick(
             DATA_ENV,
@@ -113,6 +159,11 @@ impl Store {
             let path = path.to_owned();
             move |source| Error::Io { path, source }
         };
+        // A linked drafts folder is someone else's folder: it would be chmod-ed to 0700 and
+        // its files swept and moved aside. Refused, whatever it points at.
+        if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(StoreError::SymlinkedFolder { path: dir }.into());
+        }
         create_private_dir(&dir).map_err(io(&dir))?;
         if created_data {
             files::set_private(&paths.data_dir, 0o700).map_err(io(&paths.data_dir))?;
@@ -225,6 +276,33 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, ["keep.json", "keep.json.corrupt-20261122T041500Z"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_drafts_folder_is_refused_and_left_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let theirs = root.path().join("theirs");
+        fs::create_dir(&theirs).unwrap();
+        fs::set_permissions(&theirs, fs::Permissions::from_mode(0o755)).unwrap();
+        fs::write(theirs.join(".linkcase-abc123.tmp"), "theirs").unwrap();
+        fs::write(theirs.join("notes.json"), "not a case").unwrap();
+        let paths = Paths::resolve(|name| Some(root.path().join(name).into())).unwrap();
+        fs::create_dir_all(&paths.data_dir).unwrap();
+        std::os::unix::fs::symlink(&theirs, paths.drafts_dir()).unwrap();
+        let err = Store::open(&paths).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with(&paths.drafts_dir().display().to_string()),
+            "{err}"
+        );
+        assert_eq!(err.exit_code(), 2);
+        let mode = fs::metadata(&theirs).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o755);
+        assert!(theirs.join(".linkcase-abc123.tmp").exists());
+        assert!(theirs.join("notes.json").exists());
     }
 
     #[cfg(unix)]

@@ -101,7 +101,7 @@ pub fn run(start: Start) -> Result<u8> {
     let flushed = flush(&mut app, &mut io);
     outside::hand_over_clipboard(io.clipboard);
     result
-        .map_err(|e| Error::Usage(format!("terminal: {e}")))
+        .map_err(Error::Terminal)
         .and(flushed)
         .map(|()| EXIT_OK)
 }
@@ -121,9 +121,7 @@ fn flush(app: &mut App, io: &mut Io) -> Result<()> {
     if let Some(Effect::SaveDraft(save)) = app.flush() {
         let outcome = session::save(io.store, &save);
         if let Outcome::DraftSaveFailed(why) = &outcome {
-            return Err(Error::Usage(format!(
-                "the last changes were not saved: {why}"
-            )));
+            return Err(crate::store::StoreError::Unsaved(why.clone()).into());
         }
         app.update(Action::Outcome(outcome));
     }

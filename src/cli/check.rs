@@ -43,8 +43,7 @@ pub struct Args {
 /// The configuration findings for one file (those of the case, then those only the raw file
 /// shows) and the summary of all its findings.
 fn findings(file: &Path, profile: Option<&str>) -> Result<(Vec<Finding>, Summary)> {
-    let imported =
-        import_files(&[file.to_owned()], profile).map_err(|e| super::import::to_error(&e))?;
+    let imported = import_files(&[file.to_owned()], profile)?;
     let mut all = Validator::new().validate(&imported.case).findings;
     all.extend(imported.lints);
     let summary = Summary::of(&imported.case, &all);

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use super::out;
 use crate::case::load;
-use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
+use crate::error::{EXIT_OK, Result};
 use crate::files;
-use crate::import::{ImportError, import_files};
+use crate::import::import_files;
 
 /// Arguments of `import`.
 #[derive(Debug, clap::Args)]
@@ -36,17 +36,8 @@ pub struct Args {
     profile: Option<String>,
 }
 
-/// The boundary error for an import error, keeping its exit code.
-pub fn to_error(error: &ImportError) -> Error {
-    if error.exit_code() == EXIT_FINDINGS {
-        Error::No(error.to_string())
-    } else {
-        Error::Usage(error.to_string())
-    }
-}
-
 pub fn run(args: &Args) -> Result<u8> {
-    let imported = import_files(&args.files, args.profile.as_deref()).map_err(|e| to_error(&e))?;
+    let imported = import_files(&args.files, args.profile.as_deref())?;
     for note in &imported.report {
         out::note(&format!("linkcase: {note}"));
     }

@@ -124,7 +124,7 @@ pub fn run(args: &Args) -> Result<u8> {
         vendor_id: args.vendor_id.clone(),
         allow_http: args.allow_http,
     };
-    let result = probe::probe(&request).map_err(|e| Error::Usage(e.to_string()))?;
+    let result = probe::probe(&request).map_err(|e| Error::Probe(e.to_string()))?;
     let mut text = format!(
         "Probed {} ({}, {}, redirect_uri {})\n",
         result.url,

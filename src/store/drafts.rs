@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-use super::Store;
 use super::id::{self, is_valid_id};
 use crate::case::Summary;
+use super::{Store, StoreError};
 use crate::case::load::{self, LoadError, Loaded};
 use crate::case::{Case, Validator};
 use crate::error::{Error, Result};
@@ -104,9 +104,7 @@ impl Store {
         if is_valid_id(id) {
             Ok(())
         } else {
-            Err(Error::Usage(format!(
-                "'{id}' is not a draft id (letters, digits, - _ .)"
-            )))
+            Err(StoreError::BadId(id.to_owned()).into())
         }
     }
 
@@ -162,9 +160,7 @@ impl Store {
     pub fn open_draft(&mut self, id: &str) -> Result<std::result::Result<Opened, MovedAside>> {
         Self::check_id(id)?;
         if !self.path(id).is_file() {
-            return Err(Error::Usage(format!(
-                "no draft '{id}' (linkcase drafts lists them)"
-            )));
+            return Err(StoreError::NoSuchDraft(id.to_owned()).into());
         }
         Ok(match self.read(id)? {
             Read::Case(loaded, access) => {
@@ -229,10 +225,7 @@ impl Store {
                 Err(source) => return Err(Error::Io { path: from, source }),
             }
         }
-        Err(Error::Usage(format!(
-            "{}: cannot move it aside",
-            from.display()
-        )))
+        Err(StoreError::CannotMoveAside { path: from }.into())
     }
 
     /// Saves `case` to draft `id`, or to a new draft (id from `now`) when `id` is `None`;
@@ -247,9 +240,7 @@ impl Store {
             Some(id) => {
                 Self::check_id(id)?;
                 if self.read_only.iter().any(|r| r == id) {
-                    return Err(Error::Usage(format!(
-                        "draft {id} is from a newer linkcase and is never rewritten"
-                    )));
+                    return Err(StoreError::ReadOnly(id.to_owned()).into());
                 }
                 files::write_atomic(&self.path(id), json.as_bytes())?;
                 Ok(id.to_owned())
@@ -265,7 +256,7 @@ impl Store {
                 return Ok(id);
             }
         }
-        Err(Error::Usage("no free draft id".to_owned()))
+        Err(StoreError::NoFreeId.into())
     }
 
     /// Copies draft `id` byte for byte to a new draft (`<id>-2`…); returns the new id.
@@ -279,16 +270,13 @@ impl Store {
     /// Renames draft `from` to `to` (a slug of what was typed); never over another draft.
     pub fn rename(&mut self, from: &str, to: &str) -> Result<String> {
         Self::check_id(from)?;
-        let to = id::slug(to)
-            .ok_or_else(|| Error::Usage("a draft name needs letters or digits".to_owned()))?;
+        let to = id::slug(to).ok_or(StoreError::EmptyName)?;
         if to == from {
             return Ok(to);
         }
         let (old, new) = (self.path(from), self.path(&to));
         fs::hard_link(&old, &new).map_err(|source| match source.kind() {
-            std::io::ErrorKind::AlreadyExists => {
-                Error::Usage(format!("there is already a draft named {to}"))
-            }
+            std::io::ErrorKind::AlreadyExists => StoreError::NameTaken(to.clone()).into(),
             _ => Error::Io {
                 path: old.clone(),
                 source,

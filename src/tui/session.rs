@@ -12,7 +12,7 @@ use crate::case::load::Loaded;
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::import::merge_imported;
-use crate::import::{ImportError, Imported, import_files};
+use crate::import::{Imported, import_files};
 use crate::store::{Access, Store};
 use crate::tui::app::import_report_lines;
 
@@ -88,9 +88,9 @@ pub fn resolve(store: &Store, start: Start) -> Result<Target> {
     Ok(match start {
         Start::Resume => Target::Resume,
         Start::New => Target::New,
-        Start::Import { files, profile } => Target::Imported(Box::new(
-            import_files(&files, profile.as_deref()).map_err(|e| import_error(&e))?,
-        )),
+        Start::Import { files, profile } => {
+            Target::Imported(Box::new(import_files(&files, profile.as_deref())?))
+        }
         Start::Open(target) => match target.to_str().filter(|id| store.exists(id)) {
             Some(id) => Target::Draft(id.to_owned()),
             None if target.exists() || target.components().count() > 1 => {
@@ -105,15 +105,6 @@ pub fn resolve(store: &Store, start: Start) -> Result<Target> {
             }
         },
     })
-}
-
-/// The boundary error for an import error, keeping its exit code (as `linkcase import`).
-fn import_error(error: &ImportError) -> Error {
-    if error.exit_code() == crate::error::EXIT_FINDINGS {
-        Error::No(error.to_string())
-    } else {
-        Error::Usage(error.to_string())
-    }
 }
 
 /// Finds (or makes) the case the form opens on.
@@ -164,7 +155,7 @@ fn open_draft(store: &mut Store, id: &str) -> Result<Begin> {
             access: opened.access,
             report: Vec::new(),
         }),
-        Err(moved) => Err(Error::Usage(moved.to_string())),
+        Err(moved) => Err(crate::store::StoreError::Broken(moved).into()),
     }
 }
 
