@@ -48,6 +48,24 @@ pub fn redirect_uri(region: Region, vendor_id: &str) -> String {
     )
 }
 
+/// The time limits of a probe: Alexa's, which the answer is judged by, and the probe's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// An answer slower than this fails the time check ([`ALEXA_LIMIT`]).
+    pub alexa: Duration,
+    /// The probe gives up after this long ([`GIVE_UP`]).
+    pub give_up: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            alexa: ALEXA_LIMIT,
+            give_up: GIVE_UP,
+        }
+    }
+}
+
 /// What to probe, and how.
 #[derive(Debug, Clone)]
 pub struct ProbeRequest {
@@ -65,6 +83,8 @@ pub struct ProbeRequest {
     pub vendor_id: String,
     /// Let `http://` through (for tests); it is still reported as failing Alexa's HTTPS rule.
     pub allow_http: bool,
+    /// The time limits ([`Limits::default`]: Alexa's 4.5 s, giving up at 10 s).
+    pub limits: Limits,
 }
 
 /// How the endpoint answered, or why it did not.
@@ -108,6 +128,12 @@ pub enum Body {
     Html,
     /// Nothing.
     Empty,
+    /// Over the 64 KB the probe reads: not looked at.
+    TooLarge,
+    /// The body did not arrive in time (the headers did).
+    TimedOut,
+    /// The body could not be read (the connection broke…): why.
+    Unreadable(String),
     /// Anything else.
     Other,
 }
@@ -123,6 +149,8 @@ pub struct ProbeResult {
     pub elapsed: Duration,
     /// What came back.
     pub answer: Answer,
+    /// The limits it was judged by.
+    pub limits: Limits,
 }
 
 /// Why a probe could not even be attempted.
@@ -138,7 +166,7 @@ pub enum ProbeError {
     NotHttps(String),
 }
 
-/// Probes the token endpoint. Blocks for at most [`GIVE_UP`] (plus DNS).
+/// Probes the token endpoint. Blocks for at most `request.limits.give_up` (plus DNS).
 pub fn probe(request: &ProbeRequest) -> Result<ProbeResult, ProbeError> {
     let url =
         url::Url::parse(request.token_url.trim()).map_err(|e| ProbeError::BadUrl(e.to_string()))?;
@@ -146,13 +174,31 @@ pub fn probe(request: &ProbeRequest) -> Result<ProbeResult, ProbeError> {
     if !(https || request.allow_http && url.scheme() == "http") {
         return Err(ProbeError::NotHttps(url.scheme().to_owned()));
     }
-    let (elapsed, answer) = http::post(&url, &form(request), authorization(request).as_deref());
+    let (elapsed, answer) = http::post(
+        &url,
+        &form(request),
+        authorization(request).as_deref(),
+        request.limits.give_up,
+    );
     Ok(ProbeResult {
-        url: url.to_string(),
+        url: without_userinfo(&url),
         https,
         elapsed,
         answer,
+        limits: request.limits,
     })
+}
+
+/// The URL as it may be shown and kept: a user name and password in it are left out.
+#[must_use]
+pub fn without_userinfo(url: &url::Url) -> String {
+    let mut shown = url.clone();
+    if !shown.username().is_empty() || shown.password().is_some() {
+        // Both only fail for URLs that cannot have userinfo, which then have none.
+        let _ = shown.set_username("");
+        let _ = shown.set_password(None);
+    }
+    shown.to_string()
 }
 
 /// The form fields Alexa sends, credentials included for `REQUEST_BODY_CREDENTIALS`.
@@ -239,6 +285,7 @@ mod tests {
             region: Region::Eu,
             vendor_id: "M2AAAAAAAAAAAA".to_owned(),
             allow_http: false,
+            limits: Limits::default(),
         }
     }
 

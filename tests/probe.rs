@@ -7,7 +7,14 @@ use std::thread;
 use std::time::Duration;
 
 use linkcase::case::{Region, Secret, TokenScheme};
-use linkcase::probe::{Answer, Body, CheckLevel, ProbeRequest, ProbeResult, probe};
+use linkcase::probe::{Answer, Body, CheckLevel, Limits, ProbeRequest, ProbeResult, probe};
+
+/// Limits for the tests: an answer after 100 ms is "slow", the probe gives up after 1 s, so
+/// no test waits for Alexa's real 4.5 s.
+const TEST_LIMITS: Limits = Limits {
+    alexa: Duration::from_millis(100),
+    give_up: Duration::from_secs(1),
+};
 
 /// How a test server answers.
 #[derive(Clone, Copy)]
@@ -17,6 +24,10 @@ enum Behaviour {
     FormEncoded,
     ServerErrorHtml,
     Hangup,
+    /// A 100 KB JSON body: more than the probe reads.
+    HugeBody,
+    /// Headers, then a body that never finishes.
+    StalledBody,
 }
 
 /// Reads the request head and body (by Content-Length); returns the raw request.
@@ -71,9 +82,31 @@ fn serve(behaviour: Behaviour) -> (String, thread::JoinHandle<String>) {
                 "<!DOCTYPE html><html><body><h1>Oops</h1></body></html>",
             ),
             Behaviour::Hangup => return request,
+            Behaviour::HugeBody => {
+                let body = format!(
+                    r#"{{"error":"invalid_grant","pad":"{}"}}"#,
+                    "x".repeat(100_000)
+                );
+                let head = format!(
+                    "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(body.as_bytes());
+                return request;
+            }
+            Behaviour::StalledBody => {
+                let _ = stream.write_all(
+                    b"HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"error\"",
+                );
+                // Longer than the test's give-up limit: the body never completes in time.
+                thread::sleep(Duration::from_secs(2));
+                return request;
+            }
         };
         if matches!(behaviour, Behaviour::Slow) {
-            thread::sleep(Duration::from_secs(5));
+            // Over the test's 100 ms "Alexa" limit, well under its 1 s give-up.
+            thread::sleep(Duration::from_millis(300));
         }
         let response = format!(
             "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -94,6 +127,7 @@ fn request(url: &str, scheme: TokenScheme) -> ProbeRequest {
         region: Region::Na,
         vendor_id: "M2AAAAAAAAAAAA".to_owned(),
         allow_http: true,
+        limits: TEST_LIMITS,
     }
 }
 
@@ -148,7 +182,8 @@ fn good_endpoint_answers_400_json_invalid_grant_and_fails_only_on_plain_http() {
 #[test]
 fn slow_endpoint_fails_the_time_check_but_is_still_read() {
     let (result, _) = run(Behaviour::Slow);
-    assert!(result.elapsed >= Duration::from_millis(4500));
+    assert!(result.elapsed >= Duration::from_millis(300));
+    assert!(result.elapsed < Duration::from_secs(1));
     assert_eq!(level(&result, "time"), CheckLevel::Fail);
     assert_eq!(level(&result, "body"), CheckLevel::Pass);
 }
@@ -180,6 +215,54 @@ fn server_error_with_html_fails_status_and_body() {
     assert_eq!(level(&result, "body"), CheckLevel::Fail);
     assert!(
         result.summary().starts_with("500, HTML"),
+        "{}",
+        result.summary()
+    );
+}
+
+#[test]
+fn a_body_over_64_kb_is_reported_as_too_large_not_empty() {
+    let (result, _) = run(Behaviour::HugeBody);
+    assert!(
+        matches!(
+            result.answer,
+            Answer::Response {
+                body: Body::TooLarge,
+                ..
+            }
+        ),
+        "{:?}",
+        result.answer
+    );
+    assert!(
+        result.summary().contains("body over 64 KB"),
+        "{}",
+        result.summary()
+    );
+    let body = result
+        .checks()
+        .into_iter()
+        .find(|c| c.what == "body")
+        .unwrap();
+    assert!(body.detail.contains("over 64 KB"), "{}", body.detail);
+}
+
+#[test]
+fn a_body_that_times_out_is_reported_as_timed_out_not_empty() {
+    let (result, _) = run(Behaviour::StalledBody);
+    assert!(
+        matches!(
+            result.answer,
+            Answer::Response {
+                body: Body::TimedOut,
+                ..
+            }
+        ),
+        "{:?}",
+        result.answer
+    );
+    assert!(
+        result.summary().contains("body timed out"),
         "{}",
         result.summary()
     );
@@ -235,6 +318,12 @@ fn probe_command_refuses_http_reports_and_appends_to_the_notes() {
     let example = include_str!("fixtures/example.json")
         .replace("https://auth.example.com/oauth2/token", &url);
     std::fs::write(&case_path, example).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::Permissions::from_mode(0o644);
+        std::fs::set_permissions(&case_path, mode).unwrap();
+    }
     linkcase()
         .arg("probe")
         .arg(&case_path)
@@ -249,4 +338,88 @@ fn probe_command_refuses_http_reports_and_appends_to_the_notes() {
     assert!(notes.contains("Probe at 20"), "{notes}");
     assert!(notes.contains(": 400 invalid_grant, JSON, "), "{notes}");
     assert!(!notes.contains("hunter2"));
+    #[cfg(unix)]
+    {
+        // The user's own file keeps its mode when --append rewrites it.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&case_path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
+}
+
+#[test]
+fn probe_never_shows_or_keeps_a_password_in_the_url() {
+    use assert_cmd::Command;
+    use predicates::prelude::*;
+    use predicates::str::contains;
+
+    let (url, server) = serve(Behaviour::GoodJson);
+    let url = url.replace("http://", "http://probe-user:hunter2-url-pass@");
+    let dir = tempfile::tempdir().unwrap();
+    let case_path = dir.path().join("case.json");
+    let example = include_str!("fixtures/example.json")
+        .replace("https://auth.example.com/oauth2/token", &url);
+    std::fs::write(&case_path, example).unwrap();
+    let out = Command::cargo_bin("linkcase")
+        .unwrap()
+        .arg("probe")
+        .arg(&case_path)
+        .args(["--allow-http", "--append"])
+        .assert()
+        .stdout(contains("hunter2").not())
+        .stderr(contains("hunter2").not());
+    drop(out);
+    server.join().unwrap();
+    let case: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&case_path).unwrap()).unwrap();
+    let notes = case["notes"].as_str().unwrap();
+    assert!(notes.contains("Probe at 20"), "{notes}");
+    assert!(!notes.contains("hunter2"), "{notes}");
+}
+
+#[test]
+fn the_client_secret_comes_from_a_file_and_the_flag_is_deprecated() {
+    use assert_cmd::Command;
+    use predicates::str::contains;
+
+    let dir = tempfile::tempdir().unwrap();
+    let secret_file = dir.path().join("secret");
+    std::fs::write(&secret_file, "hunter2-from-file\n").unwrap();
+    let (url, server) = serve(Behaviour::GoodJson);
+    Command::cargo_bin("linkcase")
+        .unwrap()
+        .args([
+            "probe",
+            "--allow-http",
+            "--scheme",
+            "REQUEST_BODY_CREDENTIALS",
+            "--token-url",
+            &url,
+        ])
+        .arg("--client-secret-file")
+        .arg(&secret_file)
+        .assert()
+        .code(1);
+    let seen = server.join().unwrap();
+    assert!(
+        seen.contains("client_secret=hunter2-from-file&")
+            || seen.ends_with("client_secret=hunter2-from-file"),
+        "{seen}"
+    );
+
+    let (url, server) = serve(Behaviour::GoodJson);
+    Command::cargo_bin("linkcase")
+        .unwrap()
+        .args([
+            "probe",
+            "--allow-http",
+            "--token-url",
+            &url,
+            "--client-secret",
+            "x",
+        ])
+        .assert()
+        .code(1)
+        .stderr(contains("--client-secret is deprecated"));
+    server.join().unwrap();
 }

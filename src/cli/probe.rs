@@ -7,7 +7,7 @@ use super::out;
 use crate::case::{Region, Secret, TokenScheme, load};
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
 use crate::files;
-use crate::probe::{self, PLACEHOLDER_VENDOR, ProbeRequest};
+use crate::probe::{self, Limits, PLACEHOLDER_VENDOR, ProbeRequest};
 
 /// The environment variable the client secret may come from.
 pub const SECRET_ENV: &str = "LINKCASE_CLIENT_SECRET";
@@ -20,8 +20,11 @@ that cannot be valid and a redirect_uri on the region's Alexa host (NA pitangui.
 EU layla.amazon.com, FE alexa.amazon.co.jp). A healthy endpoint refuses it within 4.5 s,
 over HTTPS, with 400 and a JSON error such as invalid_grant. The probe gives up at 10 s.
 
-The client secret comes from --client-secret or LINKCASE_CLIENT_SECRET (never prompted,
-never printed); without one, none is sent and invalid_client is the expected answer.
+The client secret comes from --client-secret-file FILE (its first line) or the
+LINKCASE_CLIENT_SECRET environment variable, and is never printed; without one, none is sent
+and invalid_client is the expected answer. --client-secret still works but is deprecated: a
+command line is visible to every user of the machine (`ps`). A user name and password in the
+token URL are sent but never shown or kept in the notes.
 
 Examples:
   LINKCASE_CLIENT_SECRET=… linkcase probe case.json --append
@@ -42,9 +45,12 @@ pub struct Args {
     #[arg(
         long,
         value_name = "SECRET",
-        help = "The client secret; prefer the LINKCASE_CLIENT_SECRET environment variable"
+        help = "Deprecated: visible to every user in `ps`; use --client-secret-file or LINKCASE_CLIENT_SECRET"
     )]
     client_secret: Option<String>,
+    /// Read the client secret from this file (its first line).
+    #[arg(long, value_name = "FILE", conflicts_with = "client_secret")]
+    client_secret_file: Option<PathBuf>,
     #[arg(
         long,
         value_name = "SCHEME",
@@ -80,6 +86,27 @@ fn parse_region(text: &str) -> Result<Region, String> {
         .ok_or_else(|| format!("'{text}': expected NA, EU or FE"))
 }
 
+/// The client secret: from `--client-secret-file`, the deprecated `--client-secret` (with a
+/// warning), or the environment; empty when none is given.
+fn client_secret(args: &Args) -> Result<Secret> {
+    if let Some(path) = &args.client_secret_file {
+        let bytes = files::read_input(path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let text = String::from_utf8_lossy(&bytes);
+        return Ok(Secret::new(text.lines().next().unwrap_or_default().trim()));
+    }
+    if let Some(secret) = &args.client_secret {
+        out::note(&format!(
+            "linkcase: warning: --client-secret is deprecated: the command line, secret included, \
+             is visible to every user of this machine; use --client-secret-file or {SECRET_ENV}"
+        ));
+        return Ok(Secret::new(secret.clone()));
+    }
+    Ok(Secret::new(std::env::var(SECRET_ENV).unwrap_or_default()))
+}
+
 pub fn run(args: &Args) -> Result<u8> {
     let case = match &args.file {
         Some(path) => Some(files::read_case(path)?.case),
@@ -104,12 +131,7 @@ pub fn run(args: &Args) -> Result<u8> {
             .clone()
             .or_else(|| linking.map(|l| l.client_id.trim().to_owned()))
             .unwrap_or_default(),
-        client_secret: Secret::new(
-            args.client_secret
-                .clone()
-                .or_else(|| std::env::var(SECRET_ENV).ok())
-                .unwrap_or_default(),
-        ),
+        client_secret: client_secret(args)?,
         scheme: args
             .scheme
             .or_else(|| linking.and_then(|l| l.access_token_scheme))
@@ -123,6 +145,7 @@ pub fn run(args: &Args) -> Result<u8> {
             .unwrap_or(Region::Na),
         vendor_id: args.vendor_id.clone(),
         allow_http: args.allow_http,
+        limits: Limits::default(),
     };
     let result = probe::probe(&request).map_err(|e| Error::Probe(e.to_string()))?;
     let mut text = format!(

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use ureq::Agent;
 use url::Url;
 
-use super::{Answer, Body, GIVE_UP};
+use super::{Answer, Body};
 
 /// Bodies beyond this are not read: an error answer is small.
 const BODY_LIMIT: u64 = 64 * 1024;
@@ -16,9 +16,10 @@ pub(super) fn post(
     url: &Url,
     form: &[(&'static str, String)],
     authorization: Option<&str>,
+    give_up: Duration,
 ) -> (Duration, Answer) {
     let agent: Agent = Agent::config_builder()
-        .timeout_global(Some(GIVE_UP))
+        .timeout_global(Some(give_up))
         .http_status_as_error(false)
         .max_redirects(0)
         .user_agent("linkcase-probe")
@@ -43,14 +44,16 @@ pub(super) fn post(
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
-    let text = response
+    let read = response
         .body_mut()
         .with_config()
         .limit(BODY_LIMIT)
         .lossy_utf8(true)
-        .read_to_string()
-        .unwrap_or_default();
-    let body = classify(content_type.as_deref(), &text);
+        .read_to_string();
+    let body = match read {
+        Ok(text) => classify(content_type.as_deref(), &text),
+        Err(e) => unread_body(&e),
+    };
     (
         elapsed,
         Answer::Response {
@@ -59,6 +62,16 @@ pub(super) fn post(
             body,
         },
     )
+}
+
+/// Why a body was not read: too large, too late, or broken; never "empty".
+fn unread_body(error: &ureq::Error) -> Body {
+    match error {
+        ureq::Error::BodyExceedsLimit(_) => Body::TooLarge,
+        ureq::Error::Timeout(_) => Body::TimedOut,
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => Body::TimedOut,
+        other => Body::Unreadable(super::clean(&other.to_string())),
+    }
 }
 
 fn failure(error: &ureq::Error) -> Answer {

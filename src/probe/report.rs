@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
-use super::{ALEXA_LIMIT, Answer, Body, GIVE_UP, ProbeResult};
+use super::{Answer, Body, ProbeResult};
 
 /// How one check came out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -58,6 +58,15 @@ const RFC_ERRORS: &[&str] = &[
     "invalid_scope",
 ];
 
+/// `10` for 10 s, `0.5` for 500 ms.
+fn seconds(duration: std::time::Duration) -> String {
+    if duration.subsec_millis() == 0 {
+        duration.as_secs().to_string()
+    } else {
+        format!("{:.1}", duration.as_secs_f64())
+    }
+}
+
 fn check(level: CheckLevel, what: &'static str, detail: impl Into<String>) -> Check {
     Check {
         level,
@@ -96,7 +105,7 @@ impl ProbeResult {
         };
         out.push(tls);
         let ms = self.millis();
-        let limit = ALEXA_LIMIT.as_millis();
+        let limit = self.limits.alexa.as_millis();
         let (status, content_type, body) = match &self.answer {
             Answer::Response {
                 status,
@@ -109,7 +118,7 @@ impl ProbeResult {
                     "time",
                     format!(
                         "no answer within {} s; Alexa gives up after 4.5 s",
-                        GIVE_UP.as_secs()
+                        seconds(self.limits.give_up)
                     ),
                 ));
                 return out;
@@ -124,7 +133,7 @@ impl ProbeResult {
                 return out;
             }
         };
-        out.push(if self.elapsed <= ALEXA_LIMIT {
+        out.push(if self.elapsed <= self.limits.alexa {
             check(
                 Pass,
                 "time",
@@ -182,12 +191,17 @@ impl ProbeResult {
                     Body::Form { error } => (error.clone(), "form-encoded"),
                     Body::Html => (None, "HTML"),
                     Body::Empty => (None, "empty body"),
+                    Body::TooLarge => (None, "body over 64 KB"),
+                    Body::TimedOut => (None, "body timed out"),
+                    Body::Unreadable(_) => (None, "body unreadable"),
                     Body::Other => (None, "not JSON"),
                 };
                 let error = error.map(|e| format!(" {e}")).unwrap_or_default();
                 format!("{status}{error}, {kind}, {ms} ms{plain}")
             }
-            Answer::TimedOut => format!("no answer within {} s{plain}", GIVE_UP.as_secs()),
+            Answer::TimedOut => {
+                format!("no answer within {} s{plain}", seconds(self.limits.give_up))
+            }
             Answer::Tls(why) => format!("TLS failed ({why}), {ms} ms"),
             Answer::Connection(why) => format!("connection failed ({why}), {ms} ms{plain}"),
         }
@@ -248,6 +262,17 @@ fn body_check(body: &Body) -> Check {
         ),
         Body::Html => check(Fail, "body", "an HTML page, not JSON"),
         Body::Empty => check(Fail, "body", "empty"),
+        Body::TooLarge => check(
+            Fail,
+            "body",
+            "over 64 KB, not read: an error answer is a small JSON object",
+        ),
+        Body::TimedOut => check(
+            Fail,
+            "body",
+            "the headers came but the body did not arrive in time",
+        ),
+        Body::Unreadable(why) => check(Fail, "body", format!("could not be read: {why}")),
         Body::Other => check(Fail, "body", "not JSON"),
     }
 }
