@@ -16,6 +16,7 @@ mod lint;
 #[cfg(feature = "probe")]
 mod probe;
 mod schema;
+mod secrets;
 mod time_differential;
 mod tui;
 mod tui_drafts;

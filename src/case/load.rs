@@ -120,6 +120,81 @@ pub fn parse(bytes: &[u8]) -> Result<Loaded, LoadError> {
     Ok(Loaded { case, sanitized })
 }
 
+/// Whether a key names a secret: `clientSecret`, `password`, `api_key`, `refresh_token`…
+/// (case, `_` and `-` ignored). Only unknown keys are judged by name; the known fields
+/// (`access_token_url`, the `token_*` steps) are not secrets.
+#[must_use]
+pub fn is_secret_key(key: &str) -> bool {
+    let key: String = key
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    [
+        "secret",
+        "password",
+        "passwd",
+        "passphrase",
+        "token",
+        "apikey",
+        "credential",
+        "privatekey",
+        "cookie",
+        "authorization",
+    ]
+    .iter()
+    .any(|word| key.contains(word))
+}
+
+/// Sets every unknown key named like a secret ([`is_secret_key`]), at any depth, to `null`;
+/// returns the JSON paths withheld.
+pub fn withhold_unknown_secrets(case: &mut Case) -> Vec<String> {
+    fn walk(value: &mut Value, path: &str, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map.iter_mut() {
+                    let here = join(path, key);
+                    if is_secret_key(key) {
+                        if !item.is_null() {
+                            *item = Value::Null;
+                            out.push(here);
+                        }
+                    } else {
+                        walk(item, &here, out);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    walk(item, &format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut withheld = Vec::new();
+    for (prefix, extra) in unknown_keys_mut(case) {
+        let mut level = Value::Object(std::mem::take(extra));
+        walk(&mut level, prefix.unwrap_or(""), &mut withheld);
+        if let Value::Object(map) = level {
+            *extra = map;
+        }
+    }
+    withheld
+}
+
+/// The unknown keys of each level of a case, with the key of the level (`None` = top).
+fn unknown_keys_mut(case: &mut Case) -> [(Option<&'static str>, &mut Map<String, Value>); 6] {
+    [
+        (None, &mut case.extra),
+        (Some("skill"), &mut case.skill.extra),
+        (Some("test_account"), &mut case.test_account.extra),
+        (Some("failure"), &mut case.failure.extra),
+        (Some("account_linking"), &mut case.account_linking.extra),
+        (Some("steps_tried"), &mut case.steps_tried.extra),
+    ]
+}
+
 /// Replaces every number that is not a plain 64-bit integer by its nearest `f64`.
 fn approximate_numbers(value: &mut Value) {
     match value {
@@ -137,15 +212,7 @@ fn approximate_numbers(value: &mut Value) {
 
 /// Puts the unknown keys of `raw` back into `case` as they were in the file.
 fn restore_unknown_keys(case: &mut Case, raw: &Value) {
-    let levels = [
-        (None, &mut case.extra),
-        (Some("skill"), &mut case.skill.extra),
-        (Some("test_account"), &mut case.test_account.extra),
-        (Some("failure"), &mut case.failure.extra),
-        (Some("account_linking"), &mut case.account_linking.extra),
-        (Some("steps_tried"), &mut case.steps_tried.extra),
-    ];
-    for (key, extra) in levels {
+    for (key, extra) in unknown_keys_mut(case) {
         let level = match key {
             None => Some(raw),
             Some(key) => raw.get(key),
@@ -176,22 +243,25 @@ fn check_schema_version(version: Option<&Value>) -> Result<(), LoadError> {
 }
 
 /// The canonical case file: pretty JSON, two-space indent, trailing newline, `failure.utc`
-/// derived from local time and zone (`null` when it cannot be), and the password `null`
-/// unless `include_secrets`. Loading and saving this again gives the same bytes.
+/// derived from local time and zone (`null` when it cannot be), and the password and every
+/// unknown key named like a secret ([`is_secret_key`]) `null` unless `include_secrets`. Loading and saving this again gives the same bytes.
 #[must_use]
 pub fn to_json(case: &Case, include_secrets: bool) -> String {
     let mut case = case.clone();
     case.failure.utc = case.failure.utc_instant().ok().map(format_utc);
+    if !include_secrets {
+        withhold_unknown_secrets(&mut case);
+    }
     let mut value = match serde_json::to_value(&case) {
         Ok(value) => value,
         // `Case` holds only strings, numbers, bools, enums and string-keyed maps, which
         // serde_json always serializes; this arm cannot be reached.
         Err(_) => Value::Null,
     };
-    if !include_secrets
-        && let Some(account) = value.get_mut("test_account").and_then(Value::as_object_mut)
-    {
-        account.insert("password".to_owned(), Value::Null);
+    if !include_secrets {
+        if let Some(account) = value.get_mut("test_account").and_then(Value::as_object_mut) {
+            account.insert("password".to_owned(), Value::Null);
+        }
     }
     let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
     out.push('\n');
@@ -457,6 +527,30 @@ mod tests {
         assert_eq!(
             parse(text.as_bytes()).unwrap().case,
             parse(EXAMPLE.as_bytes()).unwrap().case
+        );
+    }
+
+    #[test]
+    fn unknown_secret_keys_are_withheld_at_any_depth_unless_secrets_are_included() {
+        let text = EXAMPLE.replacen(
+            "\"notes\": \"\"",
+            "\"notes\": \"\",\n  \"clientSecret\": \"s3cr3t-top\",\n  \"x_vendor\": {\"API_KEY\": \"s3cr3t-key\", \"list\": [{\"refresh-token\": \"s3cr3t-rt\"}], \"region\": \"eu\"}",
+            1,
+        );
+        let case = parse(text.as_bytes()).unwrap().case;
+        let shared = to_json(&case, false);
+        assert!(!shared.contains("s3cr3t"), "{shared}");
+        assert!(shared.contains("\"clientSecret\": null"), "{shared}");
+        assert!(shared.contains("\"region\": \"eu\""), "{shared}");
+        // Known fields named like tokens are not secrets.
+        assert!(
+            shared.contains("https://auth.example.com/oauth2/token"),
+            "{shared}"
+        );
+        let own = to_json(&case, true);
+        assert!(
+            own.contains("s3cr3t-top") && own.contains("s3cr3t-rt"),
+            "{own}"
         );
     }
 

@@ -29,7 +29,9 @@ with --with-checks.
 writing the file) and says on stderr where it went and whether the password is in it.
 On Linux the copy outlives linkcase: a small background process holds it until
 something else is copied. Over SSH, or without a system clipboard, it is also sent to
-the terminal as OSC 52 (tmux passes that on only with `set-clipboard on`). With no
+the terminal as OSC 52 (tmux passes that on only with `set-clipboard on`); with
+--include-secrets the password then travels in the terminal's byte stream, where a terminal
+log, session recording or tmux history may keep it (linkcase says so). With no
 clipboard at all nothing is printed instead (the password must not end up in a pipe
 or log by surprise): linkcase says why and exits 2.
 
@@ -134,5 +136,32 @@ fn copy(rendered: &str, args: &Args) -> u8 {
         args.format,
         password.describe()
     ));
+    if let Some(warning) = osc52_warning(&copied, password) {
+        out::note(&format!("linkcase: warning: {warning}"));
+    }
     EXIT_OK
+}
+
+/// What to say when the password went to the terminal as OSC 52: it travelled in the
+/// terminal's byte stream, where logs, recordings and multiplexers can keep it.
+fn osc52_warning(copied: &Copied, password: Password) -> Option<&'static str> {
+    (matches!(copied, Copied::Osc52 | Copied::Both) && password == Password::Included).then_some(
+        "the password went through the terminal (OSC 52): a terminal log, session \
+         recording or tmux history may keep it",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_sent_over_osc52_is_said_to_be_in_the_terminal_stream() {
+        for copied in [Copied::Osc52, Copied::Both] {
+            let warning = osc52_warning(&copied, Password::Included).unwrap();
+            assert!(warning.contains("OSC 52"), "{warning}");
+            assert!(osc52_warning(&copied, Password::LeftOut).is_none());
+        }
+        assert!(osc52_warning(&Copied::System, Password::Included).is_none());
+    }
 }

@@ -15,7 +15,9 @@ Files are recognised by content: SMAPI account-linking JSON (`ask smapi
 get-account-linking-info`, or an accountLinkingRequest body), skill-package/accountLinking.json,
 skill-package/skill.json, ASK CLI v2 .ask/ask-states.json, ASK CLI v1 .ask/config, and a case
 file (the starting point: its values win). What each file filled, and what was left out, is
-listed on stderr. A clientSecret is never taken into the case.
+listed on stderr. A clientSecret, or any unknown key named like a secret, is never taken into
+the case. The test password of an imported case file is kept with -o FILE, and left out of
+standard output.
 
 Examples:
   linkcase import skill-package/accountLinking.json .ask/ask-states.json -o case.json
@@ -44,14 +46,30 @@ pub fn run(args: &Args) -> Result<u8> {
     for lint in &imported.lints {
         out::note(&format!("linkcase: {lint}"));
     }
-    // A working case file, not an export: a password from an imported case file is kept.
-    let json = load::to_json(&imported.case, true);
+    let mut case = imported.case;
+    // Keys named like secrets (a clientSecret in a case file) are never taken into the case.
+    for path in load::withhold_unknown_secrets(&mut case) {
+        out::note(&format!(
+            "linkcase: {path}: named like a secret; left out (null)"
+        ));
+    }
     match &args.output {
         Some(path) => {
+            // A working case file (0600 when new), not an export: a password is kept.
+            let json = load::to_json(&case, true);
             files::write_atomic(path, json.as_bytes())?;
             out::note(&format!("linkcase: wrote {}", path.display()));
         }
-        None => out::print(&json)?,
+        None => {
+            // Standard output ends up in terminals, logs and pipes: never the password.
+            out::print(&load::to_json(&case, false))?;
+            if !case.test_account.password.is_empty() {
+                out::note(
+                    "linkcase: the test password was left out of standard output \
+                     (-o FILE writes it into a private case file)",
+                );
+            }
+        }
     }
     Ok(EXIT_OK)
 }
