@@ -10,6 +10,7 @@ mod e2e_pty;
 mod escape;
 mod files;
 mod import;
+mod inputs;
 #[cfg(unix)]
 mod kill9;
 mod lint;

@@ -179,8 +179,13 @@ pub fn parse_local(input: &str) -> Result<NaiveDateTime, TimeError> {
         return Err(TimeError::Empty);
     }
     let bad = || TimeError::Format(text.to_owned());
+    let impossible = |why: String| TimeError::Impossible {
+        input: text.to_owned(),
+        why,
+    };
     let (date, time) = text.split_once([' ', 'T', 't']).ok_or_else(bad)?;
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad())?;
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| impossible_date(date).map_or_else(bad, impossible))?;
     if !(1900..=9999).contains(&chrono::Datelike::year(&date)) {
         return Err(bad());
     }
@@ -190,9 +195,34 @@ pub fn parse_local(input: &str) -> Result<NaiveDateTime, TimeError> {
         .map_err(|_| bad())?;
     // chrono accepts a leap second (":60"); a wall clock never shows one.
     if chrono::Timelike::nanosecond(&time) != 0 {
-        return Err(bad());
+        return Err(impossible(
+            "second 60 is a leap second, which clocks never show".to_owned(),
+        ));
     }
     Ok(date.and_time(time))
+}
+
+/// Why a well-formed `YYYY-MM-DD` is not a date (`2026-02-29`, `2026-13-01`), if it is
+/// well-formed; `None` for anything else.
+fn impossible_date(date: &str) -> Option<String> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts[..] else { return None };
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return None;
+    }
+    let (year, month, day): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&month) {
+        return Some(format!("there is no month {month}"));
+    }
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    };
+    let days = chrono::Datelike::day(&next?.pred_opt()?);
+    let name = NaiveDate::from_ymd_opt(year, month, 1)?.format("%B %Y");
+    (day == 0 || day > days).then(|| format!("{name} has {days} days"))
 }
 
 /// The canonical stored form of a local time: `YYYY-MM-DD HH:MM` or `…:SS` when seconds are set.
@@ -214,6 +244,14 @@ pub enum TimeError {
     /// Not `YYYY-MM-DD HH:MM[:SS]`, or not a real date.
     #[error("expected YYYY-MM-DD HH:MM[:SS], e.g. 2026-11-21 14:03, got {}", excerpt(.0))]
     Format(String),
+    /// Well-formed, but no clock ever showed it (`2026-02-29`, `23:59:60`).
+    #[error("{} never happened: {why}", excerpt(.input))]
+    Impossible {
+        /// What was given.
+        input: String,
+        /// Why it cannot be.
+        why: String,
+    },
 }
 
 /// How to pick an instant at a DST gap or fold (Temporal's `disambiguation` option).
@@ -326,22 +364,124 @@ pub fn parse_utc(text: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-/// The zone to offer when none is given: `$TZ`, else the system zone, else UTC.
+/// Where the default zone came from, for saying which zone is used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZoneSource {
+    /// `$TZ`, as a zone name or offset.
+    Env,
+    /// `$TZ` as a POSIX rule (`EST5EDT,M3.2.0,M11.1.0`, `JST-9`), read as this zone.
+    EnvPosix(String),
+    /// `$TZ` was set but not understood (its value): the system's zone is used instead.
+    EnvNotUnderstood(String),
+    /// The system's zone.
+    System,
+    /// Nothing known: UTC.
+    Fallback,
+}
+
+impl fmt::Display for ZoneSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Env => f.write_str("from $TZ"),
+            Self::EnvPosix(tz) => write!(f, "from the POSIX rule in $TZ, {}", excerpt(tz)),
+            Self::EnvNotUnderstood(tz) => write!(
+                f,
+                "$TZ={} is not understood, so the system's zone",
+                excerpt(tz)
+            ),
+            Self::System => f.write_str("the system's zone"),
+            Self::Fallback => f.write_str("no $TZ and no system zone, so UTC"),
+        }
+    }
+}
+
+/// The zone a case starts with when none is chosen: `$TZ` if set (a zone name, an offset,
+/// or a POSIX rule this can read), else the system's zone, else UTC.
 #[must_use]
 pub fn default_zone() -> Zone {
-    let from_env = std::env::var("TZ").ok().and_then(|tz| {
+    default_zone_explained().0
+}
+
+/// [`default_zone`], and where it came from (an unreadable `$TZ` is said, never ignored).
+#[must_use]
+pub fn default_zone_explained() -> (Zone, ZoneSource) {
+    let system = || {
+        iana_time_zone::get_timezone()
+            .ok()
+            .and_then(|tz| Zone::parse(&tz).ok())
+    };
+    zone_from(std::env::var("TZ").ok().as_deref(), system)
+}
+
+/// [`default_zone_explained`] with `$TZ` and the system's zone given.
+pub fn zone_from(tz: Option<&str>, system: impl FnOnce() -> Option<Zone>) -> (Zone, ZoneSource) {
+    let mut not_understood = None;
+    if let Some(raw) = tz.filter(|t| !t.trim().is_empty()) {
         // `TZ=:Europe/Paris` and `TZ=/usr/share/zoneinfo/Europe/Paris` are both common.
-        let tz = tz.trim_start_matches(':');
+        let tz = raw.trim().trim_start_matches(':');
         let tz = tz.split_once("zoneinfo/").map_or(tz, |(_, name)| name);
-        Zone::parse(tz).ok()
-    });
-    from_env
-        .or_else(|| {
-            iana_time_zone::get_timezone()
-                .ok()
-                .and_then(|tz| Zone::parse(&tz).ok())
-        })
-        .unwrap_or(Zone::Named(Tz::UTC))
+        if let Ok(zone) = Zone::parse(tz) {
+            return (zone, ZoneSource::Env);
+        }
+        if let Some(zone) = posix_zone(tz) {
+            return (zone, ZoneSource::EnvPosix(raw.to_owned()));
+        }
+        not_understood = Some(raw.to_owned());
+    }
+    let (zone, source) = match system() {
+        Some(zone) => (zone, ZoneSource::System),
+        None => (Zone::Named(Tz::UTC), ZoneSource::Fallback),
+    };
+    match not_understood {
+        Some(raw) => (zone, ZoneSource::EnvNotUnderstood(raw)),
+        None => (zone, source),
+    }
+}
+
+/// A POSIX `TZ` rule read as a zone: `NAME±H[:MM]` without daylight saving is that fixed
+/// offset (POSIX counts west as positive: `JST-9` is UTC+9); the US rules
+/// (`EST5EDT,M3.2.0,M11.1.0` and the like) are the tz database's zones of the same name,
+/// whose rules they are. Anything else: `None`.
+fn posix_zone(tz: &str) -> Option<Zone> {
+    let (head, rules) = tz.split_once(',').unwrap_or((tz, ""));
+    let us_rules = matches!(
+        rules,
+        "" | "M3.2.0,M11.1.0" | "M3.2.0/2,M11.1.0/2" | "M3.2.0/2:00:00,M11.1.0/2:00:00"
+    );
+    if us_rules
+        && let Some(zone) = ["EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT"]
+            .iter()
+            .find(|z| z.eq_ignore_ascii_case(head))
+            .and_then(|z| Zone::parse(z).ok())
+    {
+        return Some(zone);
+    }
+    if !rules.is_empty() {
+        return None;
+    }
+    // NAME then offset: `JST-9`, `<+0530>-5:30`.
+    let rest = if let Some(quoted) = head.strip_prefix('<') {
+        quoted.split_once('>')?.1
+    } else {
+        let name_len = head.find(|c: char| !c.is_ascii_alphabetic())?;
+        if name_len < 3 {
+            return None;
+        }
+        &head[name_len..]
+    };
+    let (west, digits) = match rest.as_bytes().first()? {
+        b'+' => (true, &rest[1..]),
+        b'-' => (false, &rest[1..]),
+        _ => (true, rest),
+    };
+    let mut parts = digits.split(':');
+    let hours: i32 = parts.next()?.parse().ok()?;
+    let minutes: i32 = parts.next().map_or(Some(0), |m| m.parse().ok())?;
+    if parts.next().is_some() || !(0..=24).contains(&hours) || !(0..60).contains(&minutes) {
+        return None;
+    }
+    let seconds = (hours * 3600 + minutes * 60) * if west { -1 } else { 1 };
+    FixedOffset::east_opt(seconds).map(Zone::Fixed)
 }
 
 /// Why a case's failure time has no single UTC instant.
@@ -374,6 +514,51 @@ impl super::model::Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_posix_tz_is_used_or_said_to_be_not_understood() {
+        let berlin = || Zone::parse("Europe/Berlin").ok();
+        let (zone, source) = zone_from(Some("EST5EDT,M3.2.0,M11.1.0"), berlin);
+        assert_eq!(zone.name(), "EST5EDT");
+        assert!(matches!(source, ZoneSource::EnvPosix(_)));
+        let local = parse_local("2026-07-01 12:00").unwrap();
+        let Resolved::Unique(utc) = resolve(local, &zone) else {
+            panic!("unique")
+        };
+        assert_eq!(format_utc(utc), "2026-07-01T16:00:00Z");
+        let (zone, _) = zone_from(Some("JST-9"), berlin);
+        assert_eq!(zone, Zone::parse("+09:00").unwrap());
+        let (zone, source) = zone_from(Some("Mars/Olympus_Mons"), berlin);
+        assert_eq!(zone.name(), "Europe/Berlin");
+        assert_eq!(
+            source.to_string(),
+            "$TZ='Mars/Olympus_Mons' is not understood, so the system's zone"
+        );
+        let (_, source) = zone_from(Some("EST5EDT,M4.1.0,M10.5.0"), berlin);
+        assert!(matches!(source, ZoneSource::EnvNotUnderstood(_)));
+        assert_eq!(zone_from(Some(":Europe/Paris"), berlin).1, ZoneSource::Env);
+    }
+
+    #[test]
+    fn impossible_but_well_formed_times_say_why() {
+        let err = parse_local("2026-02-29 10:00").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "'2026-02-29 10:00' never happened: February 2026 has 28 days"
+        );
+        assert!(parse_local("2028-02-29 10:00").is_ok());
+        let err = parse_local("2026-04-31 10:00").unwrap_err().to_string();
+        assert!(err.ends_with("April 2026 has 30 days"), "{err}");
+        let err = parse_local("2026-13-01 10:00").unwrap_err().to_string();
+        assert!(err.ends_with("there is no month 13"), "{err}");
+        let err = parse_local("2026-12-31 23:59:60").unwrap_err().to_string();
+        assert!(err.contains("leap second"), "{err}");
+        // Not well-formed: still the format error.
+        assert!(matches!(
+            parse_local("2026-2-29 10:00"),
+            Err(TimeError::Format(_))
+        ));
+    }
 
     fn utc(text: &str) -> DateTime<Utc> {
         parse_utc(text).unwrap()

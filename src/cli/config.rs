@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::out;
-use crate::case::time::default_zone;
+use crate::case::time::default_zone_explained;
 use crate::config::{Settings, Source};
 use crate::error::{EXIT_OK, Result};
 use crate::store::{CONFIG_ENV, DATA_ENV, Origin, Paths};
@@ -50,10 +50,10 @@ pub fn run(args: &Args) -> Result<u8> {
         out::note(&format!("linkcase: warning: {warning}"));
     }
     let config = &settings.config;
-    let zone = config
-        .time_zone
-        .clone()
-        .unwrap_or_else(|| format!("{} ($TZ or the system's zone)", default_zone().name()));
+    let zone = config.time_zone.clone().unwrap_or_else(|| {
+        let (zone, source) = default_zone_explained();
+        format!("{} ({source})", zone.name())
+    });
     let source = match &settings.source {
         Source::Defaults => "not present: defaults",
         Source::File => "read",

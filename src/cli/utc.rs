@@ -3,7 +3,9 @@
 use clap::ValueEnum;
 
 use super::out;
-use crate::case::time::{Policy, Resolved, Zone, default_zone, format_utc, parse_local, resolve};
+use crate::case::time::{
+    Policy, Resolved, Zone, default_zone_explained, format_utc, parse_local, resolve,
+};
 use crate::error::{EXIT_OK, Error, Result};
 
 /// Arguments of `utc`.
@@ -29,7 +31,7 @@ pub struct Args {
     #[arg(value_name = "TIME")]
     time: String,
     /// IANA zone (any case), UTC, or an offset like +05:30 or UTC-5. Default: $TZ, else the system zone.
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     tz: Option<String>,
     /// What to do when the time falls in a DST gap or fold.
     #[arg(long, value_enum, default_value_t = Choice::Reject, value_name = "HOW")]
@@ -64,7 +66,12 @@ pub fn run(args: &Args) -> Result<u8> {
     let local = parse_local(&args.time).map_err(|e| Error::Usage(format!("TIME: {e}")))?;
     let zone = match &args.tz {
         Some(tz) => Zone::parse(tz).map_err(|e| Error::Usage(format!("--tz: {e}")))?,
-        None => default_zone(),
+        None => {
+            let (zone, source) = default_zone_explained();
+            // Never silently: the zone used, and why that one.
+            out::note(&format!("linkcase: zone {zone} ({source})"));
+            zone
+        }
     };
     let instant = match resolve(local, &zone).pick(args.disambiguation.into()) {
         // `pick` refuses only at a gap or fold, so `Unique` never comes back as an error.

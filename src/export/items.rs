@@ -333,7 +333,7 @@ fn failure_time(failure: &Failure) -> Value {
     let resolved = match failure.resolve() {
         Ok((resolved, _)) | Err(Unresolved::Ambiguous(resolved)) => resolved,
         Err(Unresolved::Time(TimeError::Empty)) => return Value::Missing,
-        Err(Unresolved::Time(TimeError::Format(_))) => {
+        Err(Unresolved::Time(TimeError::Format(_) | TimeError::Impossible { .. })) => {
             return unknown(&format!(
                 "\"{raw_time}\" {zone}: not a date and time like 2026-11-21 14:03"
             ));
