@@ -1,7 +1,8 @@
 //! Settings from `config.json` in the config folder: the defaults a new case starts with,
 //! the save dialog's format, and whether a clipboard copy includes the password. No file
-//! means the defaults; a file that is broken means one clear warning and the defaults,
-//! never a failure.
+//! means the defaults; a file that is not a JSON object means one clear warning and the
+//! defaults; a bad or unknown key means a warning naming it, and every other key is kept
+//! (one typo must not turn `copy_includes_password: false` back on). Never a failure.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -49,6 +50,8 @@ pub enum Source {
     File,
     /// The file is broken (this says why): the defaults.
     Broken(String),
+    /// Read, but these keys were left out (each says why); the others are in effect.
+    Partial(Vec<String>),
 }
 
 /// The settings and how they were found.
@@ -70,7 +73,8 @@ impl Settings {
             Err(e) if e.kind() == io::ErrorKind::NotFound => (Config::default(), Source::Defaults),
             Err(e) => (Config::default(), Source::Broken(e.to_string())),
             Ok(bytes) => match parse(&bytes) {
-                Ok(config) => (config, Source::File),
+                Ok((config, skipped)) if skipped.is_empty() => (config, Source::File),
+                Ok((config, skipped)) => (config, Source::Partial(skipped)),
                 Err(why) => (Config::default(), Source::Broken(why)),
             },
         };
@@ -89,28 +93,55 @@ impl Settings {
                 "{}: {why}; using the default settings",
                 self.path.display()
             )),
+            Source::Partial(skipped) => Some(format!(
+                "{}: {}; the other settings are in effect",
+                self.path.display(),
+                skipped.join("; ")
+            )),
             Source::Defaults | Source::File => None,
         }
     }
 }
 
-/// Parses a config file; the error names the key that is wrong.
-pub fn parse(bytes: &[u8]) -> Result<Config, String> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let config: Config = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner().to_string().replace('`', "'");
-        if path == "." || path.is_empty() {
-            inner
-        } else {
-            format!("{path}: {inner}")
+/// Parses a config file key by key: the settings, and a message for each key left out
+/// (unknown, or a value that does not fit, naming the key). `Err` only when the file is not
+/// a JSON object at all.
+pub fn parse(bytes: &[u8]) -> Result<(Config, Vec<String>), String> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let serde_json::Value::Object(object) = value else {
+        return Err("expected a JSON object of settings".to_owned());
+    };
+    let mut config = Config::default();
+    let mut skipped = Vec::new();
+    for (key, value) in object {
+        let why = |e: serde_json::Error| format!("{key}: {}", e.to_string().replace('`', "'"));
+        let result = match key.as_str() {
+            "time_zone" => serde_json::from_value::<Option<String>>(value)
+                .map_err(why)
+                .and_then(|zone| match zone.as_deref().map(Zone::parse) {
+                    Some(Err(e)) => Err(format!("time_zone: {e}")),
+                    _ => Ok(config.time_zone = zone),
+                }),
+            "regions" => serde_json::from_value(value)
+                .map(|v| config.regions = v)
+                .map_err(why),
+            "platforms" => serde_json::from_value(value)
+                .map(|v| config.platforms = v)
+                .map_err(why),
+            "export_format" => serde_json::from_value(value)
+                .map(|v| config.export_format = v)
+                .map_err(why),
+            "copy_includes_password" => serde_json::from_value(value)
+                .map(|v| config.copy_includes_password = v)
+                .map_err(why),
+            _ => Err(format!("{key}: unknown setting")),
+        };
+        if let Err(message) = result {
+            skipped.push(format!("{message}, ignored"));
         }
-    })?;
-    deserializer.end().map_err(|e| e.to_string())?;
-    if let Some(zone) = &config.time_zone {
-        Zone::parse(zone).map_err(|e| format!("time_zone: {e}"))?;
     }
-    Ok(config)
+    Ok((config, skipped))
 }
 
 impl Config {
@@ -148,11 +179,12 @@ mod tests {
 
     #[test]
     fn a_full_file_is_read() {
-        let config = parse(
+        let (config, skipped) = parse(
             br#"{"time_zone": "Europe/Berlin", "regions": ["EU"], "platforms": ["ios"],
                  "export_format": "markdown", "copy_includes_password": false}"#,
         )
         .unwrap();
+        assert!(skipped.is_empty(), "{skipped:?}");
         assert_eq!(config.export_format, Format::Markdown);
         assert!(!config.copy_includes_password);
         let case = config.new_case();
@@ -162,15 +194,43 @@ mod tests {
     }
 
     #[test]
-    fn a_broken_file_is_one_warning_naming_the_key_and_the_defaults() {
+    fn one_bad_key_is_named_and_the_good_keys_are_kept() {
         for (text, key) in [
-            (r#"{"regions": ["XX"]}"#, "regions"),
-            (r#"{"time_zone": "Mars/Olympus"}"#, "time_zone"),
-            (r#"{"colour": "blue"}"#, "colour"),
-            ("{", "EOF"),
+            (
+                r#"{"regions": ["XX"], "copy_includes_password": false}"#,
+                "regions",
+            ),
+            (
+                r#"{"time_zone": "Mars/Olympus", "copy_includes_password": false}"#,
+                "time_zone",
+            ),
+            (
+                r#"{"colour": "blue", "copy_includes_password": false}"#,
+                "colour",
+            ),
         ] {
-            let err = parse(text.as_bytes()).unwrap_err();
-            assert!(err.contains(key), "{text}: {err}");
+            let (config, skipped) = parse(text.as_bytes()).unwrap();
+            assert!(!config.copy_includes_password, "{text}");
+            assert_eq!(skipped.len(), 1, "{text}");
+            assert!(skipped[0].starts_with(key), "{text}: {skipped:?}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.json");
+        std::fs::write(
+            &path,
+            r#"{"colour": "blue", "copy_includes_password": false}"#,
+        )
+        .unwrap();
+        let settings = Settings::load(&path);
+        assert!(!settings.config.copy_includes_password);
+        let warning = settings.warning().unwrap();
+        assert!(warning.contains("colour: unknown setting"), "{warning}");
+    }
+
+    #[test]
+    fn a_broken_file_is_one_warning_and_the_defaults() {
+        for text in ["{", "[1]"] {
+            assert!(parse(text.as_bytes()).is_err(), "{text}");
         }
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.json");

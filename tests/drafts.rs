@@ -184,12 +184,12 @@ fn config_reads_the_file() {
 }
 
 #[test]
-fn a_broken_config_is_one_warning_and_the_defaults() {
+fn a_config_with_one_bad_key_is_one_warning_naming_it_and_the_rest_is_kept() {
     let root = tempfile::tempdir().unwrap();
     fs::create_dir_all(root.path().join("config")).unwrap();
     fs::write(
         root.path().join("config/config.json"),
-        r#"{"regions": "EU"}"#,
+        r#"{"regions": "EU", "copy_includes_password": false}"#,
     )
     .unwrap();
     for command in ["config", "drafts"] {
@@ -198,9 +198,26 @@ fn a_broken_config_is_one_warning_and_the_defaults() {
         if command == "config" {
             assert_eq!(stderr.lines().count(), 1, "{stderr}");
             assert!(stderr.contains("config.json: regions:"), "{stderr}");
-            assert!(stderr.contains("using the default settings"), "{stderr}");
+            assert!(
+                stderr.contains("the other settings are in effect"),
+                "{stderr}"
+            );
+            let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+            assert!(stdout.contains("copy_includes_password  false"), "{stdout}");
         }
     }
+}
+
+#[test]
+fn a_config_that_is_not_an_object_is_one_warning_and_the_defaults() {
+    let root = tempfile::tempdir().unwrap();
+    fs::create_dir_all(root.path().join("config")).unwrap();
+    fs::write(root.path().join("config/config.json"), "not json").unwrap();
+    linkcase(root.path())
+        .arg("config")
+        .assert()
+        .success()
+        .stderr(contains("using the default settings"));
 }
 
 #[cfg(unix)]

@@ -58,6 +58,7 @@ pub fn run(args: &Args) -> Result<u8> {
         Source::Defaults => "not present: defaults",
         Source::File => "read",
         Source::Broken(_) => "broken: defaults",
+        Source::Partial(_) => "read, some keys ignored",
     };
     let names = |ids: Vec<&str>| {
         if ids.is_empty() {
