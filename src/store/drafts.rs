@@ -11,8 +11,8 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::id::{self, is_valid_id};
-use crate::case::Summary;
 use super::{Store, StoreError};
+use crate::case::Summary;
 use crate::case::load::{self, LoadError, Loaded};
 use crate::case::{Case, Validator};
 use crate::error::{Error, Result};

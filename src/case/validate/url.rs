@@ -83,9 +83,6 @@ pub(crate) fn inspect_url(value: &str, rules: UrlRules) -> (Vec<UrlProblem>, Opt
             return (problems, None);
         }
     };
-    if let Some(why) = credentials_problem(&url) {
-        out.push(Finding::warning(path, why));
-    }
     if url.scheme() != "https" {
         problems.push(UrlProblem::Scheme(url.scheme().to_owned()));
     }
@@ -129,14 +126,6 @@ pub(crate) fn host_is(host: &str, domain: &str) -> bool {
 /// Whether the authorization URL is Google's OAuth server.
 pub(crate) fn is_google(authorization_url: &str) -> bool {
     host_of(authorization_url).is_some_and(|h| host_is(&h, "google.com"))
-}
-
-/// Why a URL must not be filed as it is, when it carries a user name or password
-/// (`https://user:pass@host/`): it would hand them to whoever reads the case.
-pub(crate) fn credentials_problem(url: &Url) -> Option<&'static str> {
-    (!url.username().is_empty() || url.password().is_some()).then_some(
-        "holds a user name or password (user:pass@): remove them; they would be shared with the case",
-    )
 }
 
 const PRIVATE_SUFFIXES: [&str; 7] = [
