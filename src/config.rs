@@ -119,9 +119,12 @@ pub fn parse(bytes: &[u8]) -> Result<(Config, Vec<String>), String> {
         let result = match key.as_str() {
             "time_zone" => serde_json::from_value::<Option<String>>(value)
                 .map_err(why)
-                .and_then(|zone| match zone.as_deref().map(Zone::parse) {
-                    Some(Err(e)) => Err(format!("time_zone: {e}")),
-                    _ => Ok(config.time_zone = zone),
+                .and_then(|zone| {
+                    if let Some(Err(e)) = zone.as_deref().map(Zone::parse) {
+                        return Err(format!("time_zone: {e}"));
+                    }
+                    config.time_zone = zone;
+                    Ok(())
                 }),
             "regions" => serde_json::from_value(value)
                 .map(|v| config.regions = v)

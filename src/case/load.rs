@@ -258,10 +258,10 @@ pub fn to_json(case: &Case, include_secrets: bool) -> String {
         // serde_json always serializes; this arm cannot be reached.
         Err(_) => Value::Null,
     };
-    if !include_secrets {
-        if let Some(account) = value.get_mut("test_account").and_then(Value::as_object_mut) {
-            account.insert("password".to_owned(), Value::Null);
-        }
+    if !include_secrets
+        && let Some(account) = value.get_mut("test_account").and_then(Value::as_object_mut)
+    {
+        account.insert("password".to_owned(), Value::Null);
     }
     let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
     out.push('\n');
@@ -310,7 +310,7 @@ fn parse_strict(text: &str) -> Result<Value, LoadError> {
 
 const DUPLICATE_KEY: &str = "duplicate key";
 
-/// The key under which serde_json (`arbitrary_precision`) passes a number as its text.
+/// The key under which `serde_json` (`arbitrary_precision`) passes a number as its text.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 struct StrictValue(Value);

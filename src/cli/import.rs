@@ -53,22 +53,19 @@ pub fn run(args: &Args) -> Result<u8> {
             "linkcase: {path}: named like a secret; left out (null)"
         ));
     }
-    match &args.output {
-        Some(path) => {
-            // A working case file (0600 when new), not an export: a password is kept.
-            let json = load::to_json(&case, true);
-            files::write_atomic(path, json.as_bytes())?;
-            out::note(&format!("linkcase: wrote {}", path.display()));
-        }
-        None => {
-            // Standard output ends up in terminals, logs and pipes: never the password.
-            out::print(&load::to_json(&case, false))?;
-            if !case.test_account.password.is_empty() {
-                out::note(
-                    "linkcase: the test password was left out of standard output \
-                     (-o FILE writes it into a private case file)",
-                );
-            }
+    if let Some(path) = &args.output {
+        // A working case file (0600 when new), not an export: a password is kept.
+        let json = load::to_json(&case, true);
+        files::write_atomic(path, json.as_bytes())?;
+        out::note(&format!("linkcase: wrote {}", path.display()));
+    } else {
+        // Standard output ends up in terminals, logs and pipes: never the password.
+        out::print(&load::to_json(&case, false))?;
+        if !case.test_account.password.is_empty() {
+            out::note(
+                "linkcase: the test password was left out of standard output \
+                 (-o FILE writes it into a private case file)",
+            );
         }
     }
     Ok(EXIT_OK)

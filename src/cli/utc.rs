@@ -64,14 +64,13 @@ impl From<Choice> for Policy {
 
 pub fn run(args: &Args) -> Result<u8> {
     let local = parse_local(&args.time).map_err(|e| Error::Usage(format!("TIME: {e}")))?;
-    let zone = match &args.tz {
-        Some(tz) => Zone::parse(tz).map_err(|e| Error::Usage(format!("--tz: {e}")))?,
-        None => {
-            let (zone, source) = default_zone_explained();
-            // Never silently: the zone used, and why that one.
-            out::note(&format!("linkcase: zone {zone} ({source})"));
-            zone
-        }
+    let zone = if let Some(tz) = &args.tz {
+        Zone::parse(tz).map_err(|e| Error::Usage(format!("--tz: {e}")))?
+    } else {
+        let (zone, source) = default_zone_explained();
+        // Never silently: the zone used, and why that one.
+        out::note(&format!("linkcase: zone {zone} ({source})"));
+        zone
     };
     let instant = match resolve(local, &zone).pick(args.disambiguation.into()) {
         // `pick` refuses only at a gap or fold, so `Unique` never comes back as an error.
