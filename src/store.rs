@@ -164,7 +164,13 @@ impl Store {
         if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
             return Err(StoreError::SymlinkedFolder { path: dir }.into());
         }
-        create_private_dir(&dir).map_err(io(&dir))?;
+        if let Err(e) = create_private_dir(&dir) {
+            // A folder that exists but cannot be changed (a read-only file system) can still
+            // be listed and read; a save then fails with an error naming the draft.
+            if !dir.is_dir() {
+                return Err(io(&dir)(e));
+            }
+        }
         if created_data {
             files::set_private(&paths.data_dir, 0o700).map_err(io(&paths.data_dir))?;
         }
@@ -231,6 +237,13 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if fs::metadata(dir)?.permissions().mode() & 0o777 == 0o700 {
+            return Ok(());
+        }
+    }
     files::set_private(dir, 0o700)
 }
 

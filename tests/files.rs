@@ -221,3 +221,50 @@ fn validate_folder_follows_symlinks_and_names_what_it_skips() {
     }
     assert!(stderr.contains("2 files: 1 ok, 1 with errors"), "{stderr}");
 }
+
+/// Runs `linkcase ARGS` with `folder` mounted read-only (a private mount namespace through
+/// `unshare`, so nothing outside the test sees it); `None` where that is not allowed.
+#[cfg(target_os = "linux")]
+fn with_read_only(root: &Path, folder: &Path, args: &[&str]) -> Option<std::process::Output> {
+    let probe = Process::new("unshare")
+        .args(["-rm", "sh", "-c", "mount --bind -o ro \"$1\" \"$1\"", "sh"])
+        .arg(folder)
+        .output()
+        .ok()?;
+    if !probe.status.success() {
+        return None;
+    }
+    let script = "mount --bind -o ro \"$1\" \"$1\" && shift && exec \"$@\"";
+    Process::new("unshare")
+        .args(["-rm", "sh", "-c", script, "sh"])
+        .arg(folder)
+        .arg(assert_cmd::cargo::cargo_bin("linkcase"))
+        .args(args)
+        .env_remove("TZ")
+        .env("LINKCASE_DATA_DIR", root.join("data"))
+        .env("LINKCASE_CONFIG_DIR", root.join("config"))
+        .output()
+        .ok()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn drafts_are_listed_from_a_read_only_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("data/drafts");
+    fs::create_dir_all(&drafts).unwrap();
+    fs::write(drafts.join("acme.json"), EXAMPLE).unwrap();
+    // Not 0700, as a folder copied from elsewhere may be: linkcase would normally fix that.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&drafts, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let Some(out) = with_read_only(dir.path(), &dir.path().join("data"), &["drafts"]) else {
+        eprintln!("skipped: no private read-only mount here (unshare -rm)");
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("acme"), "{stdout}{stderr}");
+}
