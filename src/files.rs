@@ -123,6 +123,20 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         path: path.to_owned(),
         source,
     };
+    // A symbolic link is written through, never replaced: `-o /dev/stdout` (a link to
+    // `/proc/self/fd/1`) must not turn `/dev/stdout` into a file, and a linked dotfile stays
+    // linked. A target that has no path (a pipe) is judged by what it is, below.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => match fs::canonicalize(path) {
+            Ok(target) if target.is_file() => {
+                resolved = target;
+                resolved.as_path()
+            }
+            _ => path,
+        },
+        _ => path,
+    };
     let existing = match fs::metadata(path) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
@@ -320,6 +334,24 @@ mod tests {
         }
         write_atomic(&null, b"gone").unwrap();
         assert!(fs::metadata(&null).unwrap().file_type().is_char_device());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_target_is_written_through_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.json");
+        fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).unwrap(), b"new");
     }
 
     #[test]

@@ -268,3 +268,50 @@ fn drafts_are_listed_from_a_read_only_data_folder() {
     assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
     assert!(stdout.contains("acme"), "{stdout}{stderr}");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn export_to_a_link_to_stdout_writes_to_stdout_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = example(dir.path());
+    // Like /dev/stdout, made in the temp folder.
+    let stdout_link = dir.path().join("stdout");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &stdout_link).unwrap();
+    linkcase(dir.path())
+        .arg("export")
+        .arg(&case)
+        .arg("-o")
+        .arg(&stdout_link)
+        .assert()
+        .code(0)
+        .stdout(contains("Skill ID: amzn1.ask.skill."));
+    let meta = fs::symlink_metadata(&stdout_link).unwrap();
+    assert!(meta.file_type().is_symlink());
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no temp file left"
+    );
+    // Standard output redirected to a file: the file gets the export, the link stays a link.
+    let out_file = dir.path().join("out.txt");
+    let status = Process::new(assert_cmd::cargo::cargo_bin("linkcase"))
+        .arg("export")
+        .arg(&case)
+        .arg("-o")
+        .arg(&stdout_link)
+        .stdout(fs::File::create(&out_file).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        fs::symlink_metadata(&stdout_link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&out_file)
+            .unwrap()
+            .contains("Skill ID: amzn1.ask.skill.")
+    );
+}
