@@ -170,6 +170,33 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..256)) {
+            let _ = parse(&bytes);
+        }
+
+        #[test]
+        fn every_key_is_kept_or_named(
+            key in prop::sample::select(vec!["time_zone", "regions", "platforms", "export_format", "copy_includes_password", "colour"]),
+            value in prop_oneof![
+                Just(serde_json::Value::Null),
+                any::<bool>().prop_map(serde_json::Value::from),
+                any::<i64>().prop_map(serde_json::Value::from),
+                ".{0,8}".prop_map(serde_json::Value::from),
+                Just(serde_json::json!(["EU", "ios"])),
+            ],
+        ) {
+            let text = serde_json::json!({ key: value, "copy_includes_password": false }).to_string();
+            let (config, skipped) = parse(text.as_bytes()).unwrap();
+            prop_assert!(skipped.iter().all(|s| s.starts_with(key)), "{:?}", skipped);
+            if key != "copy_includes_password" {
+                prop_assert!(!config.copy_includes_password);
+            }
+        }
+    }
 
     #[test]
     fn no_file_means_the_defaults_and_no_warning() {

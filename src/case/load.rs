@@ -686,6 +686,13 @@ mod tests {
         }
 
         #[test]
+        fn unknown_numbers_keep_every_digit(number in "-?[1-9][0-9]{0,40}(\\.[0-9]{1,20})?") {
+            let text = format!(r#"{{"schema_version": 1, "x_n": {number}}}"#);
+            let saved = to_json(&parse(text.as_bytes()).unwrap().case, true);
+            prop_assert!(saved.contains(&format!("\"x_n\": {number}\n")), "{}", saved);
+        }
+
+        #[test]
         fn save_load_save_is_byte_identical(case in arb_case()) {
             let first = to_json(&case, true);
             let loaded = parse(first.as_bytes()).unwrap().case;

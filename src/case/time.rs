@@ -792,6 +792,25 @@ mod tests {
         }
 
         #[test]
+        fn well_formed_dates_parse_or_say_why(y in 1900u32..2100, m in 0u32..15, d in 0u32..33) {
+            let text = format!("{y:04}-{m:02}-{d:02} 10:00");
+            match parse_local(&text) {
+                Ok(_) | Err(TimeError::Impossible { .. }) => {}
+                Err(other) => prop_assert!(false, "{text}: {other}"),
+            }
+        }
+
+        #[test]
+        fn any_tz_value_gives_a_zone_and_never_panics(tz in any::<String>()) {
+            let _ = zone_from(Some(&tz), || None);
+        }
+
+        #[test]
+        fn posix_like_tz_values_never_panic(tz in "<?[A-Za-z+0-9]{0,5}>?[+-]?[0-9]{0,3}(:[0-9]{0,3}){0,3}(,M[0-9.]{0,8}(/[0-9:]{0,8})?){0,2}") {
+            let _ = zone_from(Some(&tz), || None);
+        }
+
+        #[test]
         fn parse_local_never_panics_on_near_misses(input in "[0-9]{0,6}[-/T :]{0,2}[0-9: T.+-]{0,16}") {
             if let Ok(local) = parse_local(&input) {
                 prop_assert_eq!(parse_local(&format_local(local)), Ok(local));
