@@ -23,6 +23,12 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// a description with pasted logs, and bounds what a wrong file can cost.
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
+/// How long a write to a FIFO waits for a reader to open it (shorter in unit tests).
+#[cfg(not(test))]
+const FIFO_READER_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+#[cfg(test)]
+const FIFO_READER_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
+
 /// Why an input was refused before it was parsed.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
@@ -157,11 +163,53 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Writes to a target that is not a regular file, as a shell's `>` would.
+/// Writes to a target that is not a regular file, as a shell's `>` would, except that a
+/// FIFO nobody reads is an error after a short wait instead of a wait without end.
 fn write_in_place(path: &Path, contents: &[u8]) -> io::Result<()> {
+    // Kept open until the real handle is: closing it first would show the reader an end of file.
+    let reader_present = wait_for_reader(path)?;
     let mut file = fs::OpenOptions::new().write(true).open(path)?;
+    drop(reader_present);
     file.write_all(contents)?;
     file.flush()
+}
+
+/// For a FIFO: a non-blocking write handle once a reader has it open (`None` for anything
+/// else); an error when none comes within [`FIFO_READER_WAIT`].
+fn wait_for_reader(path: &Path) -> io::Result<Option<fs::File>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        if !fs::metadata(path)?.file_type().is_fifo() {
+            return Ok(None);
+        }
+        let start = std::time::Instant::now();
+        loop {
+            // Opening a FIFO for writing without blocking fails (ENXIO) while it has no reader.
+            match fs::OpenOptions::new()
+                .write(true)
+                .custom_flags(libc::O_NONBLOCK)
+                .open(path)
+            {
+                Ok(file) => return Ok(Some(file)),
+                Err(e) if e.raw_os_error() == Some(libc::ENXIO) => {
+                    if start.elapsed() >= FIFO_READER_WAIT {
+                        return Err(io::Error::new(
+                            io::ErrorKind::BrokenPipe,
+                            "a FIFO that nothing reads; start the reader first",
+                        ));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(None)
+    }
 }
 
 /// The permission bits of an existing file (0600 where there are none).
@@ -320,6 +368,18 @@ mod tests {
         assert_eq!(reader.join().unwrap(), b"through the pipe");
         assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_target_nobody_reads_is_an_error_not_a_hang() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out");
+        mkfifo(&fifo);
+        let err = write_atomic(&fifo, b"lost").unwrap_err();
+        assert!(err.to_string().contains("nothing reads"), "{err}");
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
     }
 
     #[cfg(unix)]
