@@ -423,3 +423,84 @@ fn the_client_secret_comes_from_a_file_and_the_flag_is_deprecated() {
         .stderr(contains("--client-secret is deprecated"));
     server.join().unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn the_client_secret_can_be_typed_at_a_prompt_and_is_never_echoed() {
+    use std::sync::{Arc, Mutex};
+    use std::time::Instant;
+
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+    let (url, server) = serve(Behaviour::GoodJson);
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(assert_cmd::cargo::cargo_bin("linkcase"));
+    cmd.args([
+        "probe",
+        "--allow-http",
+        "--scheme",
+        "REQUEST_BODY_CREDENTIALS",
+        "--token-url",
+        &url,
+        "--ask-client-secret",
+    ]);
+    cmd.env("TERM", "xterm");
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    {
+        let seen = Arc::clone(&seen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                seen.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+    }
+    let text = || String::from_utf8_lossy(&seen.lock().unwrap()).into_owned();
+    let start = Instant::now();
+    while !text().contains("Client secret (not shown): ") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no prompt: {}",
+            text()
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+    let mut writer = pty.master.take_writer().unwrap();
+    writer.write_all(b"hunter2-typed\r").unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "still running: {}",
+            text()
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+    let request = server.join().unwrap();
+    assert!(request.contains("client_secret=hunter2-typed"), "{request}");
+    // Everything up to the report's last line, then: the secret was never shown.
+    let start = Instant::now();
+    while !text().contains("Summary:") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no report: {}",
+            text()
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+    let shown = text();
+    assert!(!shown.contains("hunter2"), "{shown}");
+}

@@ -20,8 +20,9 @@ that cannot be valid and a redirect_uri on the region's Alexa host (NA pitangui.
 EU layla.amazon.com, FE alexa.amazon.co.jp). A healthy endpoint refuses it within 4.5 s,
 over HTTPS, with 400 and a JSON error such as invalid_grant. The probe gives up at 10 s.
 
-The client secret comes from --client-secret-file FILE (its first line) or the
-LINKCASE_CLIENT_SECRET environment variable, and is never printed; without one, none is sent
+The client secret comes from --client-secret-file FILE (its first line), from
+--ask-client-secret (typed at a prompt, not shown) or from the LINKCASE_CLIENT_SECRET
+environment variable, and is never printed; without one, none is sent
 and invalid_client is the expected answer. --client-secret still works but is deprecated: a
 command line is visible to every user of the machine (`ps`). A user name and password in the
 token URL are sent but never shown or kept in the notes.
@@ -51,6 +52,9 @@ pub struct Args {
     /// Read the client secret from this file (its first line).
     #[arg(long, value_name = "FILE", conflicts_with = "client_secret")]
     client_secret_file: Option<PathBuf>,
+    /// Ask for the client secret on the terminal (typed without echo).
+    #[arg(long, conflicts_with_all = ["client_secret", "client_secret_file"])]
+    ask_client_secret: bool,
     #[arg(
         long,
         value_name = "SCHEME",
@@ -97,6 +101,9 @@ fn client_secret(args: &Args) -> Result<Secret> {
         let text = String::from_utf8_lossy(&bytes);
         return Ok(Secret::new(text.lines().next().unwrap_or_default().trim()));
     }
+    if args.ask_client_secret {
+        return ask_secret("Client secret (not shown): ").map(Secret::new);
+    }
     if let Some(secret) = &args.client_secret {
         out::note(&format!(
             "linkcase: warning: --client-secret is deprecated: the command line, secret included, \
@@ -105,6 +112,58 @@ fn client_secret(args: &Args) -> Result<Secret> {
         return Ok(Secret::new(secret.clone()));
     }
     Ok(Secret::new(std::env::var(SECRET_ENV).unwrap_or_default()))
+}
+
+/// Reads one line from the terminal without echo (raw mode, restored on every path).
+fn ask_secret(prompt: &str) -> Result<String> {
+    use std::io::{IsTerminal, Write};
+
+    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+    use ratatui::crossterm::terminal;
+
+    /// Leaves raw mode when dropped.
+    struct Raw;
+    impl Drop for Raw {
+        fn drop(&mut self) {
+            let _ = terminal::disable_raw_mode();
+        }
+    }
+
+    if !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(format!(
+            "--ask-client-secret needs a terminal; use --client-secret-file or {SECRET_ENV}"
+        )));
+    }
+    let mut stderr = std::io::stderr();
+    let _ = write!(stderr, "{prompt}");
+    let _ = stderr.flush();
+    terminal::enable_raw_mode().map_err(Error::Terminal)?;
+    let raw = Raw;
+    let mut secret = String::new();
+    loop {
+        let Event::Key(key) = event::read().map_err(Error::Terminal)? else {
+            continue;
+        };
+        if key.kind != KeyEventKind::Press {
+            continue;
+        }
+        match key.code {
+            KeyCode::Enter => break,
+            KeyCode::Char('c' | 'd') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                drop(raw);
+                let _ = writeln!(stderr);
+                return Err(Error::Usage("no client secret entered".to_owned()));
+            }
+            KeyCode::Backspace => {
+                secret.pop();
+            }
+            KeyCode::Char(c) => secret.push(c),
+            _ => {}
+        }
+    }
+    drop(raw);
+    let _ = writeln!(stderr);
+    Ok(secret)
 }
 
 pub fn run(args: &Args) -> Result<u8> {
