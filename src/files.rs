@@ -123,7 +123,8 @@ pub fn read_case(path: &Path) -> Result<Loaded> {
 /// Writes `contents` to `path` so that a crash leaves either the old file or the new one.
 /// A new file is 0600 on Unix whatever the umask; a regular file that is replaced keeps its
 /// mode. A target that exists and is not a regular file (a device such as `/dev/null`, a
-/// FIFO, a socket, the terminal) is opened and written to, never renamed over.
+/// FIFO, a socket, the terminal) is opened and written to, never renamed over. For outputs
+/// the user names (`-o`, `--append`, the save dialog); drafts use [`replace_private`].
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_owned(),
@@ -158,6 +159,22 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     };
     let dir = parent(path);
     let temp = write_temp(&dir, contents, mode).map_err(io)?;
+    temp.persist(path).map_err(|e| io(e.error))?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Writes `contents` to `path` atomically as a private (0600) file under exactly that name:
+/// whatever is there — a symbolic link included — is replaced, never followed or written
+/// into. For linkcase's own files (drafts), where a link planted in the folder must not
+/// redirect a write elsewhere.
+pub fn replace_private(path: &Path, contents: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = parent(path);
+    let temp = write_temp(&dir, contents, 0o600).map_err(io)?;
     temp.persist(path).map_err(|e| io(e.error))?;
     sync_dir(&dir);
     Ok(())
@@ -412,6 +429,20 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(fs::read(&real).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_private_replace_never_follows_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("outside.txt");
+        fs::write(&outside, "theirs").unwrap();
+        let draft = dir.path().join("draft.json");
+        std::os::unix::fs::symlink(&outside, &draft).unwrap();
+        replace_private(&draft, b"ours").unwrap();
+        assert_eq!(fs::read(&outside).unwrap(), b"theirs");
+        assert!(fs::symlink_metadata(&draft).unwrap().is_file());
+        assert_eq!(fs::read(&draft).unwrap(), b"ours");
     }
 
     #[test]

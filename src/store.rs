@@ -320,6 +320,27 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
+    fn saving_a_draft_that_is_a_link_replaces_the_link_never_the_file_it_points_at() {
+        let root = tempfile::tempdir().unwrap();
+        let paths = Paths::resolve(|name| Some(root.path().join(name).into())).unwrap();
+        let store = Store::open(&paths).unwrap();
+        let outside = root.path().join("outside.txt");
+        fs::write(&outside, "theirs").unwrap();
+        std::os::unix::fs::symlink(&outside, store.dir().join("planted.json")).unwrap();
+        let case = crate::case::Case::default();
+        store
+            .save(Some("planted"), &case, chrono::Utc::now())
+            .unwrap();
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "theirs");
+        assert!(
+            fs::symlink_metadata(store.dir().join("planted.json"))
+                .unwrap()
+                .is_file()
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
     fn folders_are_0700() {
         use std::os::unix::fs::PermissionsExt;
         let root = tempfile::tempdir().unwrap();

@@ -242,7 +242,7 @@ impl Store {
                 if self.read_only.iter().any(|r| r == id) {
                     return Err(StoreError::ReadOnly(id.to_owned()).into());
                 }
-                files::write_atomic(&self.path(id), json.as_bytes())?;
+                files::replace_private(&self.path(id), json.as_bytes())?;
                 Ok(id.to_owned())
             }
             None => self.create(id::candidates(now), json.as_bytes()),
