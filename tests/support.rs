@@ -2,6 +2,9 @@
 // Not every helper is used by every test module.
 #![allow(dead_code)]
 
+pub mod pty;
+pub mod session;
+
 use chrono::{DateTime, Utc};
 use linkcase::case::Case;
 use linkcase::case::time::Zone;
