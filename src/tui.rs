@@ -8,13 +8,12 @@ pub mod editor;
 pub mod keymap;
 mod outside;
 pub mod session;
+mod signals;
 pub mod theme;
 pub mod ui;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
@@ -32,13 +31,15 @@ pub use session::Start;
 use crate::case::time::default_zone;
 use crate::clipboard::Clipboard;
 use crate::config::{Config, Settings};
-use crate::error::{EXIT_OK, EXIT_USAGE, Error, Result};
+use crate::error::{EXIT_USAGE, Error, Result};
 use crate::store::{Paths, Store};
 use app::{Status, Tone};
 use keymap::Context;
+use signals::{Ending, Input, Signals};
 use theme::Theme;
 
-/// How often the loop wakes without input, to notice SIGTERM/SIGHUP.
+/// How long the loop waits for input at most. Signals interrupt the wait; this only bounds a
+/// signal that lands between the look at the flags and the wait.
 const TICK: Duration = Duration::from_millis(250);
 
 /// Runs the form on the case `start` names until the user quits; returns the exit code.
@@ -57,11 +58,7 @@ pub fn run(start: Start) -> Result<u8> {
     }
     let settings = Settings::load(&paths.config_file());
     let begin = session::begin(&mut store, &settings.config, target)?;
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        // Without the handler a signal still ends linkcase, only without restoring the terminal.
-        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
-    }
+    let signals = Signals::catch();
     let env = Env {
         now: Utc::now(),
         zone: settings.config.zone().unwrap_or_else(default_zone),
@@ -95,15 +92,24 @@ pub fn run(start: Start) -> Result<u8> {
         // The system clipboard is opened on the first copy; OSC 52 goes to the terminal.
         clipboard: Clipboard::with_terminal(io::stdout()),
     };
-    let mut terminal = start_terminal();
-    let result = event_loop(&mut terminal, &mut app, &mut io, &stop);
-    finish();
+    let mut terminal = match start_terminal() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            finish();
+            return Err(Error::Terminal(e));
+        }
+    };
+    let ending = event_loop(&mut terminal, &mut app, &mut io, &signals).unwrap_or_else(|e| {
+        // An I/O error on the terminal is a hang-up; say so where it may still be read.
+        let _ = writeln!(io::stderr().lock(), "linkcase: the terminal went away: {e}");
+        Ending::HangUp
+    });
+    // The draft first: a hang-up may be followed by a SIGKILL.
     let flushed = flush(&mut app, &mut io);
+    release(terminal);
+    finish();
     outside::hand_over_clipboard(io.clipboard);
-    result
-        .map_err(Error::Terminal)
-        .and(flushed)
-        .map(|()| EXIT_OK)
+    flushed.map(|()| ending.exit_code())
 }
 
 /// What the loop performs effects with.
@@ -128,61 +134,142 @@ fn flush(app: &mut App, io: &mut Io) -> Result<()> {
     Ok(())
 }
 
-/// Puts the terminal into the TUI's mode; `ratatui::init` also restores it on a panic.
-fn start_terminal() -> DefaultTerminal {
-    let terminal = ratatui::init();
+/// Puts the terminal into the TUI's mode; `ratatui::try_init` also restores it on a panic.
+fn start_terminal() -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
-    terminal
+    Ok(terminal)
 }
 
-/// Gives the terminal back as it was.
+/// Takes the terminal again (after a stop, or `$EDITOR`), to be repainted by the next draw.
+fn retake(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    let old = std::mem::replace(terminal, start_terminal()?);
+    release(old);
+    terminal.clear()
+}
+
+/// Gives the terminal back as it was. Errors are ignored: the terminal may be gone (and
+/// `ratatui::restore` would print them to a standard error that may be gone too).
 fn finish() {
     let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
 }
 
-/// Reads events until the user quits or a signal comes; the pending draft save is left
-/// for the caller to flush.
+/// Lets go of the terminal: shows the cursor (the draws hide it). When that fails the
+/// terminal is gone, and ratatui's `Drop` would report it with `eprintln!`, which panics
+/// when standard error is that terminal; so the `Terminal` is then left undropped (the
+/// process is about to exit).
+fn release(mut terminal: DefaultTerminal) {
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
+}
+
+/// Saves the pending draft now and tells the app how it went (before stopping).
+fn save_now(app: &mut App, io: &mut Io) {
+    if let Some(Effect::SaveDraft(save)) = app.flush() {
+        let outcome = session::save(io.store, &save);
+        app.update(Action::Outcome(outcome));
+    }
+}
+
+/// SIGTSTP: saves the draft, gives the terminal back, stops; once continued, takes the
+/// terminal again (the next draw repaints all of it).
+fn suspend(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    io: &mut Io,
+    signals: &Signals,
+) -> io::Result<()> {
+    save_now(app, io);
+    let _ = terminal.show_cursor();
+    finish();
+    signals::stop_here();
+    // The SIGCONT that woke us is handled here.
+    let _ = signals.take_resumed();
+    retake(terminal)
+}
+
+/// Reads events until the user quits, a signal ends linkcase or the terminal hangs up; the
+/// pending draft save is left for the caller to flush.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     io: &mut Io,
-    stop: &AtomicBool,
-) -> io::Result<()> {
+    signals: &Signals,
+) -> io::Result<Ending> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    // crossterm may hold parsed events not read yet (several in one read, or a resize).
+    let mut queued = false;
     loop {
         terminal.draw(|frame| ui::draw(app, frame))?;
         let mut next = None;
         while next.is_none() {
-            if stop.load(Ordering::Relaxed) {
-                return Ok(());
+            if let Some(ending) = signals.ending() {
+                return Ok(ending);
+            }
+            if signals.take_stop() {
+                suspend(terminal, app, io, signals)?;
+                break;
+            }
+            if signals.take_resumed() {
+                // Continued after a stop we did not see coming (SIGSTOP): the shell may
+                // have reset the terminal, so take it again.
+                finish();
+                retake(terminal)?;
+                break;
+            }
+            if signals.take_resized() {
+                let size = terminal.size()?;
+                next = Some(Action::Resize(size.width, size.height));
+                break;
             }
             // Wake when a draft save falls due, so the draft is never far behind.
             let wait = app
                 .save_due_in(Instant::now())
                 .map_or(TICK, |due| due.min(TICK));
-            if event::poll(wait)? {
-                next = to_action(app, event::read()?);
-            } else if app.save_due_in(Instant::now()).is_some() {
-                next = Some(Action::Tick(Instant::now()));
+            let input = signals.wait_for_input(if queued { Duration::ZERO } else { wait });
+            match input {
+                Input::HungUp => return Ok(Ending::HangUp),
+                Input::Interrupted => queued = true,
+                Input::Ready | Input::Idle if queued || input == Input::Ready => {
+                    // Safe from crossterm's endless read: the terminal is not hung up.
+                    if event::poll(Duration::ZERO)? {
+                        next = to_action(app, event::read()?);
+                        queued = true;
+                    } else {
+                        queued = false;
+                    }
+                }
+                Input::Ready | Input::Idle => {
+                    if app.save_due_in(Instant::now()).is_some() {
+                        next = Some(Action::Tick(Instant::now()));
+                    }
+                }
             }
         }
         app.set_now(Utc::now());
         if let Some(action) = next
-            && !step(terminal, app, io, action)
+            && !step(terminal, app, io, action, signals)
         {
-            return Ok(());
+            return Ok(signals.ending().unwrap_or(Ending::Quit));
         }
         // Stamps a new change (the save falls due DEBOUNCE from now) or saves a due one.
-        if !step(terminal, app, io, Action::Tick(Instant::now())) {
-            return Ok(());
+        if !step(terminal, app, io, Action::Tick(Instant::now()), signals) {
+            return Ok(signals.ending().unwrap_or(Ending::Quit));
         }
     }
 }
 
 /// Updates the app with `action` and performs the effects that follow; `false` means quit.
-fn step(terminal: &mut DefaultTerminal, app: &mut App, io: &mut Io, action: Action) -> bool {
+fn step(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    io: &mut Io,
+    action: Action,
+    signals: &Signals,
+) -> bool {
     let mut next = app.update(action);
     while let Some(effect) = next.take() {
         let effect = match effect {
@@ -201,7 +288,7 @@ fn step(terminal: &mut DefaultTerminal, app: &mut App, io: &mut Io, action: Acti
             }
             effect => effect,
         };
-        match perform(terminal, io, effect) {
+        match perform(terminal, io, effect, signals) {
             Some(outcome) => next = app.update(Action::Outcome(outcome)),
             None => return false,
         }
@@ -230,7 +317,12 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
 }
 
 /// Performs an effect and says how it went; `None` means quit.
-fn perform(terminal: &mut DefaultTerminal, io: &mut Io, effect: Effect) -> Option<Outcome> {
+fn perform(
+    terminal: &mut DefaultTerminal,
+    io: &mut Io,
+    effect: Effect,
+    signals: &Signals,
+) -> Option<Outcome> {
     let outcome = match effect {
         Effect::Quit => return None,
         Effect::SaveDraft(save) => session::save(io.store, &save),
@@ -262,10 +354,17 @@ fn perform(terminal: &mut DefaultTerminal, io: &mut Io, effect: Effect) -> Optio
             }
         }
         Effect::EditExternally { field, text } => {
+            let _ = terminal.show_cursor();
             finish();
-            let result = outside::edit_externally(&text);
-            *terminal = start_terminal();
-            let _ = terminal.clear();
+            let result = outside::edit_externally(&text, signals);
+            if signals.ending().is_some() {
+                // Passed on to the editor, which has exited: linkcase ends too.
+                return None;
+            }
+            if retake(terminal).is_err() {
+                // The terminal went away while the editor ran.
+                return None;
+            }
             match result {
                 Ok(text) => Outcome::Edited { field, text },
                 Err(e) => Outcome::EditFailed(e.to_string()),

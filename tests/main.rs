@@ -7,6 +7,8 @@ mod cli;
 mod clipboard;
 mod drafts;
 mod e2e_pty;
+#[cfg(unix)]
+mod e2e_signals;
 mod escape;
 mod files;
 mod import;

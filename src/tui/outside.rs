@@ -3,9 +3,11 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command};
+use std::time::Duration;
 
 use super::action::Outcome;
+use super::signals::{Ending, Signals};
 use crate::clipboard::{Clipboard, Handover, Password, save_instead};
 use crate::import::import_files;
 
@@ -63,8 +65,14 @@ pub(super) fn import(paths: &[PathBuf], profile: Option<&str>) -> Outcome {
     }
 }
 
-/// Lets `$VISUAL` / `$EDITOR` (else `vi`) edit `text` in a private temp file.
-pub(super) fn edit_externally(text: &str) -> io::Result<String> {
+/// How often the wait for `$EDITOR` looks at the signals.
+const EDITOR_POLL: Duration = Duration::from_millis(50);
+
+/// Lets `$VISUAL` / `$EDITOR` (else `vi`) edit `text` in a private temp file. A signal that
+/// ends linkcase meanwhile (SIGTERM, SIGHUP) is passed on to the editor; once it has exited
+/// the temp file is removed and the edit is an error. SIGTSTP stops linkcase beside the
+/// editor (which stops itself on Ctrl+Z), so the shell's `fg` continues both.
+pub(super) fn edit_externally(text: &str, signals: &Signals) -> io::Result<String> {
     let mut file = tempfile::Builder::new()
         .prefix("linkcase-")
         .suffix(".txt")
@@ -75,12 +83,34 @@ pub(super) fn edit_externally(text: &str) -> io::Result<String> {
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".to_owned());
     // Through the shell, so an $EDITOR with arguments ("code --wait") works.
-    let status = Command::new("sh")
+    let mut child = Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("sh")
         .arg(file.path())
-        .status()?;
+        .spawn()?;
+    let mut passed_on = None;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if passed_on.is_none()
+            && let Some(Ending::Signal(signal)) = signals.ending_beside_a_program()
+        {
+            pass_on(&child, signal);
+            passed_on = Some(signal);
+        }
+        if signals.take_stop() {
+            super::signals::stop_here();
+        }
+        std::thread::sleep(EDITOR_POLL);
+    };
+    if let Some(signal) = passed_on {
+        // `file` is removed as it drops.
+        return Err(io::Error::other(format!(
+            "{editor} was ended by signal {signal}, passed on from linkcase"
+        )));
+    }
     if !status.success() {
         return Err(io::Error::other(format!("{editor} exited with {status}")));
     }
@@ -90,4 +120,42 @@ pub(super) fn edit_externally(text: &str) -> io::Result<String> {
         edited.pop();
     }
     Ok(edited)
+}
+
+/// Sends `signal` to the editor: to what its shell (`sh -c`) started, so the shell exits
+/// once its editor has (and reaps it); to the shell itself when it has no child (it exec'd
+/// the editor).
+fn pass_on(child: &Child, signal: i32) {
+    use rustix::process::{Pid, Signal, kill_process};
+
+    let Some(signal) = [Signal::TERM, Signal::HUP, Signal::INT, Signal::QUIT]
+        .into_iter()
+        .find(|s| s.as_raw() == signal)
+    else {
+        return;
+    };
+    let editors = children(child.id());
+    if editors.is_empty() {
+        let _ = kill_process(Pid::from_child(child), signal);
+    }
+    for pid in editors {
+        let _ = kill_process(pid, signal);
+    }
+}
+
+/// The child processes of `pid` (Linux: `/proc/<pid>/task/*/children`; elsewhere none).
+fn children(pid: u32) -> Vec<rustix::process::Pid> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    tasks
+        .flatten()
+        .filter_map(|task| std::fs::read_to_string(task.path().join("children")).ok())
+        .flat_map(|list| {
+            list.split_whitespace()
+                .filter_map(|n| n.parse::<i32>().ok())
+                .filter_map(rustix::process::Pid::from_raw)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }

@@ -186,7 +186,6 @@ impl Pty {
     }
 
     /// The output so far (locked: drop it before waiting).
-    #[must_use]
     pub fn output(&self) -> MutexGuard<'_, Output> {
         lock(&self.shared.0)
     }

@@ -71,7 +71,7 @@ pub fn drafts(dir: &Path) -> Vec<(String, String)> {
             entries
                 .flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|name| name.ends_with(".json"))
+                .filter(|name| Path::new(name).extension().is_some_and(|e| e == "json"))
                 .map(|name| {
                     let text = fs::read_to_string(drafts_dir(dir).join(&name)).unwrap_or_default();
                     (name, text)
@@ -100,8 +100,13 @@ impl Session {
 
     /// Starts `linkcase ARGS` in its own temp dir.
     pub fn launch(dir: tempfile::TempDir, args: &[&str]) -> Self {
+        Self::launch_with(dir, args, &[])
+    }
+
+    /// Starts `linkcase ARGS` in its own temp dir with `env` added.
+    pub fn launch_with(dir: tempfile::TempDir, args: &[&str], env: &[(&str, &str)]) -> Self {
         let path = dir.path().to_owned();
-        let mut session = Self::spawn(&path, args, &[]);
+        let mut session = Self::spawn(&path, args, env);
         session.owned = Some(dir);
         session.wait_first_frame();
         session

@@ -1,0 +1,188 @@
+//! The terminal and signals (issue 9, items 1 and 4), end to end in a pty: closing the
+//! terminal, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP/SIGCONT. Whatever ends linkcase gives
+//! the terminal back and saves what was typed, even within the save's debounce; an
+//! interrupted form exits 128 + the signal's number.
+
+use std::time::{Duration, Instant};
+
+use crate::support::session::{Session, assert_restored, drafts, editor_row};
+
+/// Typed into the Skill ID field; the draft must hold it afterwards.
+const TYPED: &str = "amzn1.ask.skill.typed-before-the-end";
+
+/// Starts linkcase and types [`TYPED`], waiting only until the screen shows it: the save is
+/// still pending (it falls due 250 ms after the change), so only a flush puts it on disk.
+fn start_and_type() -> Session {
+    let mut s = Session::start();
+    s.type_text(TYPED);
+    s.wait_until("the typed text", |screen| editor_row(screen, TYPED));
+    s
+}
+
+fn assert_draft_holds_typed(s: &Session) {
+    let found = drafts(s.dir());
+    assert!(
+        found.iter().any(|(_, json)| json.contains(TYPED)),
+        "no draft holds {TYPED:?}: {found:?}"
+    );
+}
+
+/// Sends `signal`, and checks linkcase handled it: it exits (not killed by the signal) with
+/// `code`, the terminal is given back and the draft holds what was typed.
+fn signal_ends_it(signal: &str, code: u32) {
+    let mut s = start_and_type();
+    s.signal(signal);
+    let status = s.wait_exit();
+    assert!(
+        status.signal().is_none(),
+        "linkcase died of SIG{signal} instead of handling it: {status:?}"
+    );
+    assert_eq!(status.exit_code(), code, "exit status after SIG{signal}");
+    assert_restored(&s);
+    assert_draft_holds_typed(&s);
+}
+
+#[test]
+fn closing_the_terminal_ends_linkcase_within_2_s_and_saves_what_was_typed() {
+    let mut s = start_and_type();
+    s.pty.hang_up();
+    let closed = Instant::now();
+    let status = loop {
+        if let Some(status) = s.pty.try_wait().expect("wait for linkcase") {
+            break status;
+        }
+        assert!(
+            closed.elapsed() < Duration::from_secs(2),
+            "linkcase still runs 2 s after its terminal was closed (state {:?})",
+            s.pty.state()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert!(
+        status.signal().is_none(),
+        "linkcase died of a signal instead of handling the hang-up: {status:?}"
+    );
+    assert_eq!(status.exit_code(), 129, "a hang-up exits 128 + SIGHUP");
+    assert_draft_holds_typed(&s);
+}
+
+#[test]
+fn sigint_restores_the_terminal_saves_the_draft_and_exits_130() {
+    signal_ends_it("INT", 130);
+}
+
+#[test]
+fn sigquit_restores_the_terminal_saves_the_draft_and_exits_131() {
+    signal_ends_it("QUIT", 131);
+}
+
+#[test]
+fn sigterm_restores_the_terminal_saves_the_draft_and_exits_143() {
+    signal_ends_it("TERM", 143);
+}
+
+#[test]
+fn sighup_restores_the_terminal_saves_the_draft_and_exits_129() {
+    signal_ends_it("HUP", 129);
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_before_stopping_and_sigcont_takes_it_again() {
+    let mut s = start_and_type();
+    s.signal("TSTP");
+    s.pty
+        .wait_state('T', Duration::from_secs(5))
+        .expect("linkcase stops on SIGTSTP");
+    // Stopped: the terminal is as it was before linkcase started, and nothing is lost.
+    assert_restored(&s);
+    assert_draft_holds_typed(&s);
+
+    let mark = s.raw().len();
+    s.signal("CONT");
+    // The whole form is drawn again, on the alternate screen, with the tty in raw mode.
+    let screen = s.wait_frame_after(mark, "the form drawn again after SIGCONT", |screen| {
+        screen.contains("┌ Checklist") && editor_row(screen, TYPED)
+    });
+    assert!(screen.contains("required done"), "{screen}");
+    assert!(
+        s.pty.output().screen().alternate_screen(),
+        "back on the alternate screen"
+    );
+    assert_ne!(
+        s.termios(),
+        s.termios_before(),
+        "the tty is in raw mode again"
+    );
+    // Keys work again: Ctrl+Q quits at once, the draft saved.
+    s.send("\x11");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&s);
+}
+
+#[test]
+fn sigterm_while_the_editor_is_open_ends_the_editor_removes_its_file_and_exits_143() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().to_owned();
+    let tmp = root.join("tmp");
+    std::fs::create_dir_all(&tmp).expect("tmp");
+    // An editor that says which file it edits and who it is, then waits for ever.
+    let editor = root.join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho \"$1\" > '{0}/editing.tmp' && mv '{0}/editing.tmp' '{0}/editing'\n\
+             echo $$ > '{0}/editor.pid'\nexec sleep 600\n",
+            root.display()
+        ),
+    )
+    .expect("write the editor");
+    let mut perms = std::fs::metadata(&editor).expect("editor").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&editor, perms).expect("chmod the editor");
+    let editor = editor.to_string_lossy().into_owned();
+    let tmp_env = tmp.to_string_lossy().into_owned();
+    let mut s = Session::launch_with(
+        dir,
+        &[],
+        &[
+            ("EDITOR", &editor),
+            ("VISUAL", &editor),
+            ("TMPDIR", &tmp_env),
+        ],
+    );
+    s.send(&"\t".repeat(17));
+    s.wait_for("┌ Description (required) ");
+    s.send("\x05");
+    // Wait for the editor to be running, its file named.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let (editing, pid) = loop {
+        let editing = std::fs::read_to_string(root.join("editing")).ok();
+        let pid = std::fs::read_to_string(root.join("editor.pid")).ok();
+        if let (Some(editing), Some(pid)) = (editing, pid)
+            && !pid.trim().is_empty()
+        {
+            break (
+                std::path::PathBuf::from(editing.trim()),
+                pid.trim().to_owned(),
+            );
+        }
+        assert!(Instant::now() < deadline, "the editor did not start");
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert!(editing.starts_with(&tmp), "{}", editing.display());
+    assert!(editing.exists(), "the file being edited");
+
+    s.signal("TERM");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 143, "exit status {status:?}");
+    assert!(
+        !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+        "the editor (pid {pid}) still runs"
+    );
+    assert!(
+        !editing.exists(),
+        "the temp file {} is left behind",
+        editing.display()
+    );
+}
