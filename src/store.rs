@@ -5,6 +5,7 @@
 
 pub mod drafts;
 mod id;
+mod lock;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use crate::files;
 
 pub use drafts::{Access, DraftSummary, Listing, MovedAside, Opened};
 pub use id::{is_valid_id, slug};
+pub use lock::Elsewhere;
 
 /// The variable that overrides the data folder (drafts).
 pub const DATA_ENV: &str = "LINKCASE_DATA_DIR";
@@ -42,9 +44,17 @@ pub enum StoreError {
     /// No such draft.
     #[error("no draft '{0}' (linkcase drafts lists them)")]
     NoSuchDraft(String),
-    /// A draft from a newer linkcase: never rewritten.
-    #[error("draft {0} is from a newer linkcase and is never rewritten")]
+    /// A draft opened read-only (from a newer linkcase, or open in another): never rewritten.
+    #[error("draft {0} is open read-only here and is never rewritten")]
     ReadOnly(String),
+    /// A draft another linkcase has open (its lock held there).
+    #[error("draft {id} is {elsewhere}")]
+    OpenElsewhere {
+        /// The draft.
+        id: String,
+        /// Who has it.
+        elsewhere: Elsewhere,
+    },
     /// Every candidate id is taken.
     #[error("no free draft id")]
     NoFreeId,
@@ -144,8 +154,12 @@ impl Paths {
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
-    /// Drafts opened read-only (newer schema): never written.
+    /// Drafts opened read-only (newer schema, or open in another linkcase): never written.
     read_only: Vec<String>,
+    /// Where the drafts' lock files are (`locks/` in the data folder, beside `drafts/`).
+    locks: PathBuf,
+    /// The lock on the draft the form has open.
+    held: std::cell::RefCell<lock::Held>,
 }
 
 impl Store {
@@ -177,6 +191,8 @@ impl Store {
         let store = Self {
             dir,
             read_only: Vec::new(),
+            locks: paths.data_dir.join("locks"),
+            held: std::cell::RefCell::default(),
         };
         store.sweep();
         Ok(store)
@@ -231,7 +247,7 @@ fn is_private(entry: &fs::DirEntry) -> bool {
 }
 
 /// Creates `dir` (and missing parents) and makes it 0700.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

@@ -9,6 +9,8 @@ mod drafts;
 mod e2e_pty;
 #[cfg(unix)]
 mod e2e_signals;
+#[cfg(unix)]
+mod e2e_two_windows;
 mod escape;
 mod files;
 mod import;

@@ -80,6 +80,7 @@ fn table(drafts: &[DraftSummary]) -> String {
         let tag = match draft.access {
             Access::ReadWrite => String::new(),
             Access::ReadOnly { version } => format!("  (read-only: schema {version})"),
+            Access::OpenElsewhere(elsewhere) => format!("  ({elsewhere})"),
         };
         let _ = writeln!(
             text,
@@ -93,7 +94,7 @@ fn table(drafts: &[DraftSummary]) -> String {
 
 fn to_json(draft: &DraftSummary) -> serde_json::Value {
     let (read_only, schema_version) = match draft.access {
-        Access::ReadWrite => (false, crate::case::SCHEMA_VERSION),
+        Access::ReadWrite | Access::OpenElsewhere(_) => (false, crate::case::SCHEMA_VERSION),
         Access::ReadOnly { version } => (true, version),
     };
     json!({

@@ -1,7 +1,8 @@
 //! The drafts: one canonical case file each (`drafts/<id>.json`, password included: it is
 //! the user's own private copy), listed newest first. A draft that does not parse is moved
 //! aside (`<id>.json.corrupt-<UTC time>`), never overwritten or deleted; one from a newer
-//! `schema_version` opens read-only and is never written.
+//! `schema_version`, or one open in another linkcase (see [`super::lock`]), opens read-only
+//! and is never written.
 
 use std::fmt;
 use std::fs;
@@ -28,6 +29,8 @@ pub enum Access {
         /// The draft's schema version.
         version: u64,
     },
+    /// Open in another linkcase, which holds its lock: shown, never written here.
+    OpenElsewhere(super::Elsewhere),
 }
 
 /// One line of the drafts list.
@@ -136,6 +139,10 @@ impl Store {
                 .map_or_else(|_| Utc::now(), DateTime::<Utc>::from);
             match self.read(id) {
                 Ok(Read::Case(loaded, access)) => {
+                    let access = match (access, self.held_elsewhere(id)) {
+                        (Access::ReadWrite, Some(elsewhere)) => Access::OpenElsewhere(elsewhere),
+                        (access, _) => access,
+                    };
                     let report = validator.validate(&loaded.case);
                     listing.drafts.push(DraftSummary {
                         id: id.to_owned(),
@@ -156,14 +163,21 @@ impl Store {
         Ok(listing)
     }
 
-    /// Opens draft `id`. `Ok(Err(_))` when it did not parse and was moved aside.
+    /// Opens draft `id` for the form, taking its lock (see [`Store::lock`]); read-only when
+    /// another linkcase has it open. `Ok(Err(_))` when it did not parse and was moved aside.
     pub fn open_draft(&mut self, id: &str) -> Result<std::result::Result<Opened, MovedAside>> {
         Self::check_id(id)?;
         if !self.path(id).is_file() {
             return Err(StoreError::NoSuchDraft(id.to_owned()).into());
         }
+        // Locked before reading, so what is read is what the other window saved last.
+        let elsewhere = self.lock(id)?;
         Ok(match self.read(id)? {
             Read::Case(loaded, access) => {
+                let access = match (access, elsewhere) {
+                    (Access::ReadWrite, Some(elsewhere)) => Access::OpenElsewhere(elsewhere),
+                    (access, _) => access,
+                };
                 let loaded = *loaded;
                 if access != Access::ReadWrite && !self.read_only.iter().any(|r| r == id) {
                     self.read_only.push(id.to_owned());
@@ -236,17 +250,19 @@ impl Store {
 
     /// [`Self::save`] for a case already rendered by [`load::to_json`].
     pub fn save_json(&self, id: Option<&str>, json: &str, now: DateTime<Utc>) -> Result<String> {
-        match id {
-            Some(id) => {
-                Self::check_id(id)?;
-                if self.read_only.iter().any(|r| r == id) {
-                    return Err(StoreError::ReadOnly(id.to_owned()).into());
-                }
-                files::replace_private(&self.path(id), json.as_bytes())?;
-                Ok(id.to_owned())
-            }
-            None => self.create(id::candidates(now), json.as_bytes()),
+        let Some(id) = id else {
+            let id = self.create(id::candidates(now), json.as_bytes())?;
+            // A new draft is the form's: no other linkcase knows its id yet.
+            self.lock(&id)?;
+            return Ok(id);
+        };
+        Self::check_id(id)?;
+        if self.read_only.iter().any(|r| r == id) {
+            return Err(StoreError::ReadOnly(id.to_owned()).into());
         }
+        self.check_not_open_elsewhere(id)?;
+        files::replace_private(&self.path(id), json.as_bytes())?;
+        Ok(id.to_owned())
     }
 
     /// Writes `bytes` under the first free id of `ids`.
@@ -270,6 +286,7 @@ impl Store {
     /// Renames draft `from` to `to` (a slug of what was typed); never over another draft.
     pub fn rename(&mut self, from: &str, to: &str) -> Result<String> {
         Self::check_id(from)?;
+        self.check_not_open_elsewhere(from)?;
         let to = id::slug(to).ok_or(StoreError::EmptyName)?;
         if to == from {
             return Ok(to);
@@ -283,6 +300,7 @@ impl Store {
             },
         })?;
         fs::remove_file(&old).map_err(|source| Error::Io { path: old, source })?;
+        self.rename_lock(from, &to);
         files::sync_dir(&self.dir);
         for r in &mut self.read_only {
             if r == from {
@@ -295,8 +313,10 @@ impl Store {
     /// Deletes draft `id`.
     pub fn delete(&self, id: &str) -> Result<()> {
         Self::check_id(id)?;
+        self.check_not_open_elsewhere(id)?;
         let path = self.path(id);
         fs::remove_file(&path).map_err(|source| Error::Io { path, source })?;
+        self.remove_lock(id);
         files::sync_dir(&self.dir);
         Ok(())
     }

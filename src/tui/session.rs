@@ -127,6 +127,13 @@ pub fn begin(store: &mut Store, config: &Config, target: Target) -> Result<Begin
             let Some(latest) = listing.drafts.first() else {
                 return Ok(fresh(moved.and_then(warning)));
             };
+            if let Access::OpenElsewhere(elsewhere) = latest.access {
+                // Resuming it here would show it read-only at best; a new case it is.
+                return Ok(fresh(warning(format!(
+                    "Draft {} is {elsewhere}: this is a new case",
+                    latest.id
+                ))));
+            }
             match store.open_draft(&latest.id)? {
                 Ok(opened) => Ok(Begin {
                     notice: moved.and_then(warning).or_else(|| {
@@ -217,7 +224,10 @@ pub fn perform(store: &mut Store, config: &Config, op: DraftOp) -> Outcome {
         })
     };
     let (notice, renamed) = match op {
-        DraftOp::New => return opened(None, config.new_case(), Vec::new(), Access::ReadWrite),
+        DraftOp::New => {
+            store.unlock();
+            return opened(None, config.new_case(), Vec::new(), Access::ReadWrite);
+        }
         DraftOp::Open(id) => match store.open_draft(&id) {
             Ok(Ok(o)) => return opened(Some(o.id), o.loaded.case, o.loaded.sanitized, o.access),
             Ok(Err(moved)) => (warning(moved.to_string()), None),

@@ -77,7 +77,7 @@ impl App {
     /// Sets which draft the case is saved to (at start).
     pub fn set_draft(&mut self, id: Option<String>, access: Access) {
         self.draft = Draft::new(id, access);
-        if let Access::ReadOnly { .. } = access {
+        if access != Access::ReadWrite {
             self.read_only_notice();
         }
     }
@@ -132,14 +132,17 @@ impl App {
     }
 
     pub(super) fn read_only_notice(&mut self) {
-        if let Access::ReadOnly { version } = self.draft.access {
-            self.set_status(
-                Tone::Warning,
-                format!(
-                    "Read-only: this draft is from a newer linkcase (schema {version}); it is shown, never changed"
-                ),
-            );
-        }
+        let text = match self.draft.access {
+            Access::ReadWrite => return,
+            Access::ReadOnly { version } => format!(
+                "Read-only: this draft is from a newer linkcase (schema {version}); it is shown, never changed"
+            ),
+            Access::OpenElsewhere(elsewhere) => format!(
+                "Read-only: draft {} is {elsewhere}",
+                self.draft.id.as_deref().unwrap_or_default()
+            ),
+        };
+        self.set_status(Tone::Warning, text);
     }
 
     /// Undoes an edit of a read-only draft and says why.
@@ -286,7 +289,7 @@ impl App {
                 let save_format = self.save_format;
                 let copy_password = self.copy_password;
                 let text = match (&id, access) {
-                    (_, Access::ReadOnly { .. }) => None,
+                    (_, Access::ReadOnly { .. } | Access::OpenElsewhere(_)) => None,
                     (Some(id), _) => Some(format!("Opened draft {id}")),
                     (None, _) => Some("New case: it is saved as a draft as you type".to_owned()),
                 };
