@@ -19,6 +19,21 @@ use native::{COPIES_END_WITH_THE_PROCESS, Hold, NO_DISPLAY, open_system, set_tex
 
 pub use hold::{HOLD_SUBCOMMAND, SECRET_FLAG, hand_over, hold_from_stdin, holder_command};
 
+/// The most a copy may hold: 1 MiB. A case is a few KiB; far larger texts are refused by
+/// clipboards and by terminals (OSC 52) without a word, so a copy above this says so instead.
+pub const MAX_COPY_BYTES: usize = 1024 * 1024;
+
+/// Why a text cannot be copied, if it is larger than [`MAX_COPY_BYTES`].
+fn too_large(text: &str) -> Option<String> {
+    (text.len() > MAX_COPY_BYTES).then(|| {
+        format!(
+            "the text is {} KiB, more than the {} KiB a copy may hold",
+            text.len().div_ceil(1024),
+            MAX_COPY_BYTES / 1024
+        )
+    })
+}
+
 /// Whether the copied text holds the test account's password.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Password {
@@ -159,9 +174,12 @@ impl Clipboard {
     }
 
     /// Copies `text`: to the system clipboard, and as OSC 52 too when running over SSH or when
-    /// there is no system clipboard. A copy with the password is marked for clipboard managers
+    /// there is no system clipboard. A text over [`MAX_COPY_BYTES`] goes nowhere, saying why. A copy with the password is marked for clipboard managers
     /// to keep out of their history (OSC 52 cannot carry that mark).
     pub fn copy(&mut self, text: &str, password: Password) -> Copied {
+        if let Some(reason) = too_large(text) {
+            return Copied::Nowhere(reason);
+        }
         let system = self.copy_to_system(text, password);
         if system.is_ok() {
             self.last = Some((text.to_owned(), password));
@@ -173,6 +191,9 @@ impl Clipboard {
     /// [`Clipboard::copy`], but on Linux the text goes straight to the holder process that
     /// [`Clipboard::finish`] would start, so [`Copied::System`] means it stays after exit.
     pub fn copy_past_exit(&mut self, text: &str, password: Password) -> Copied {
+        if let Some(reason) = too_large(text) {
+            return Copied::Nowhere(reason);
+        }
         let system = if COPIES_END_WITH_THE_PROCESS {
             self.hand_over_now(text, password)
         } else {
@@ -383,6 +404,33 @@ mod tests {
         let local = environment(&[("DISPLAY", ":0")]);
         assert!(!wants_osc52(local, true));
         assert!(wants_osc52(local, false));
+    }
+
+    #[test]
+    fn a_copy_over_1_mib_goes_nowhere_and_says_why() {
+        let terminal = Recorder::default();
+        let mut clipboard = session(environment(&[]), Some(terminal.clone()));
+        let big = "x".repeat(MAX_COPY_BYTES + 1);
+        for copied in [
+            clipboard.copy(&big, Password::LeftOut),
+            clipboard.copy_past_exit(&big, Password::LeftOut),
+        ] {
+            let Copied::Nowhere(reason) = copied else {
+                panic!("a copy of {} bytes reported success: {copied:?}", big.len());
+            };
+            assert_eq!(
+                reason,
+                "the text is 1025 KiB, more than the 1024 KiB a copy may hold"
+            );
+        }
+        assert!(terminal.0.lock().unwrap().is_empty(), "no OSC 52 sent");
+        // Exactly 1 MiB is copied (here: OSC 52, there being no system clipboard).
+        let most = "x".repeat(MAX_COPY_BYTES);
+        assert!(
+            clipboard
+                .copy(&most, Password::LeftOut)
+                .reached_a_clipboard()
+        );
     }
 
     #[test]

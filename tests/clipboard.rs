@@ -269,6 +269,52 @@ fn a_session_serves_its_copies_and_hands_the_last_one_over_at_the_end() {
     assert_eq!(xclip_out(None), "copied elsewhere");
 }
 
+/// `linkcase export --copy | cat`, the shell having left a descriptor of the pipe open
+/// (`3>&1`): linkcase exits at once, and so must `cat`, which waits for every write end of
+/// its pipe to close. A holder that kept the inherited descriptor would keep `cat` waiting
+/// until something else is copied.
+#[test]
+#[ignore = "needs an X server and xclip; run by .ci/run"]
+fn export_copy_piped_to_cat_ends_promptly_even_with_an_inherited_descriptor() {
+    let _x11 = X11
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    require_display();
+    let token = unique_token();
+    let mut pipeline = Std::new("sh")
+        .args([
+            "-c",
+            "\"$0\" export \"$1\" --copy 3>&1 | cat",
+            &assert_cmd::cargo::cargo_bin("linkcase").to_string_lossy(),
+            EXAMPLE,
+        ])
+        .env(TOKEN_VAR, &token)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let finished = loop {
+        if let Some(status) = pipeline.try_wait().unwrap() {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    if finished.is_none() {
+        let _ = pipeline.kill();
+        let _ = pipeline.wait();
+    }
+    // Release the holder either way, so no process outlives the test (`cat` then ends too).
+    xclip_in("released");
+    assert!(wait_until_gone(&token));
+    let status = finished.expect("`export --copy 3>&1 | cat` still runs after 10 s");
+    assert!(status.success(), "{status:?}");
+}
+
 #[test]
 fn the_holder_without_a_display_answers_failed_and_exits_2() {
     linkcase()

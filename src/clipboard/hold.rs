@@ -128,6 +128,7 @@ fn read_answer(stdout: impl Read) -> Result<(), String> {
 /// exit code: 0 once replaced, 2 if it could not hold the clipboard.
 #[must_use]
 pub fn hold_from_stdin(password: Password) -> u8 {
+    close_inherited_descriptors();
     // A terminal that closes sends SIGHUP; the copy must outlive it. (Registering a flag
     // replaces the default action, which is to exit.)
     let _ = signal_hook::flag::register(
@@ -144,6 +145,32 @@ pub fn hold_from_stdin(password: Password) -> u8 {
         Err(reason) => {
             answer(&format!("{FAILED}{reason}"));
             2
+        }
+    }
+}
+
+/// Closes every file descriptor but standard input, output and error. The holder outlives
+/// linkcase, and any descriptor it inherited stays open as long as it runs: a pipe end the
+/// caller's shell left open (`linkcase export --copy 3>&1 | cat`) would keep the reader
+/// waiting until something else is copied. linkcase's own descriptors are close-on-exec;
+/// inherited ones need not be.
+fn close_inherited_descriptors() {
+    #[cfg(unix)]
+    {
+        let Some(entries) = ["/proc/self/fd", "/dev/fd"]
+            .iter()
+            .find_map(|dir| std::fs::read_dir(dir).ok())
+        else {
+            return;
+        };
+        let open: Vec<i32> = entries
+            .flatten()
+            .filter_map(|entry| entry.file_name().to_str()?.parse().ok())
+            .filter(|&fd| fd > 2)
+            .collect();
+        // The listing's own descriptor is among them, closed already: EBADF, ignored.
+        for fd in open {
+            let _ = nix::unistd::close(fd);
         }
     }
 }
