@@ -155,6 +155,21 @@ fn finish() {
     let _ = ratatui::try_restore();
 }
 
+/// Quitting: the pending draft save first. When it fails (a full disk) the app asks
+/// whether to quit anyway, and a second Ctrl+Q does.
+fn may_quit(app: &mut App, io: &mut Io) -> bool {
+    let Some(Effect::SaveDraft(save)) = app.flush() else {
+        return true;
+    };
+    let outcome = session::save(io.store, &save);
+    let failed = match &outcome {
+        Outcome::DraftSaveFailed(why) => Some(why.clone()),
+        _ => None,
+    };
+    app.update(Action::Outcome(outcome));
+    failed.is_none_or(|why| app.quit_unsaved(&why))
+}
+
 /// Lets go of the terminal: shows the cursor (the draws hide it). When that fails the
 /// terminal is gone, and ratatui's `Drop` would report it with `eprintln!`, which panics
 /// when standard error is that terminal; so the `Terminal` is then left undropped (the
@@ -288,6 +303,9 @@ fn step(
             }
             effect => effect,
         };
+        if effect == Effect::Quit {
+            return !may_quit(app, io);
+        }
         match perform(terminal, io, effect, signals) {
             Some(outcome) => next = app.update(Action::Outcome(outcome)),
             None => return false,

@@ -186,3 +186,53 @@ fn sigterm_while_the_editor_is_open_ends_the_editor_removes_its_file_and_exits_1
         editing.display()
     );
 }
+
+#[test]
+fn ctrl_q_asks_before_quitting_when_the_draft_cannot_be_saved() {
+    let mut s = start_and_type();
+    let (name, _) = s.wait_draft_holding(TYPED);
+    // The disk "fills": the drafts folder becomes a file, so every save fails.
+    let drafts = crate::support::session::drafts_dir(s.dir());
+    let aside = s.dir().join("drafts-aside");
+    std::fs::rename(&drafts, &aside).expect("move the drafts aside");
+    std::fs::write(&drafts, "not a folder").expect("block the drafts folder");
+
+    s.type_text("-lost?");
+    s.wait_for("Draft not saved");
+    s.send("\x11");
+    s.wait_for("The draft could not be saved: quit anyway?");
+    assert!(s.is_running(), "Ctrl+Q quit at once, dropping the edit");
+
+    // The disk is freed; another key withdraws the question, and Ctrl+Q then saves and quits.
+    std::fs::remove_file(&drafts).expect("unblock");
+    std::fs::rename(&aside, &drafts).expect("move the drafts back");
+    s.send("\x1b[C");
+    s.send("\x11");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let json = std::fs::read_to_string(drafts.join(&name)).expect("the draft");
+    assert!(json.contains(&format!("{TYPED}-lost?")), "{json}");
+}
+
+#[test]
+fn a_second_ctrl_q_quits_anyway_when_the_draft_cannot_be_saved() {
+    let mut s = start_and_type();
+    s.wait_draft_holding(TYPED);
+    let drafts = crate::support::session::drafts_dir(s.dir());
+    std::fs::rename(&drafts, s.dir().join("drafts-aside")).expect("move the drafts aside");
+    std::fs::write(&drafts, "not a folder").expect("block the drafts folder");
+    s.type_text("-lost");
+    s.send("\x11");
+    s.wait_for("The draft could not be saved: quit anyway?");
+    s.send("\x11");
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2, "quit without saving: {status:?}");
+    // The terminal is given back, and then linkcase says what was lost.
+    assert!(!s.pty.output().screen().alternate_screen());
+    assert_eq!(s.termios(), s.termios_before(), "raw mode is off");
+    let screen = s.screen();
+    assert!(
+        screen.contains("linkcase: the last changes were not saved"),
+        "{screen}"
+    );
+}

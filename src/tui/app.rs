@@ -342,6 +342,7 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
+        self.withdraw_quit_question(&action);
         match action {
             Action::Resize(width, height) => {
                 self.size = (width, height);

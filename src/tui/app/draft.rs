@@ -27,6 +27,17 @@ pub struct Draft {
     saved: u64,
     /// When the pending save is due.
     due: Option<Instant>,
+    /// Whether quitting with a draft that cannot be saved was asked about.
+    quit: QuitQuestion,
+}
+
+/// Quitting while the draft cannot be saved (a full disk): asked once, a second Ctrl+Q quits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitQuestion {
+    /// Not asked (or another key came since).
+    NotAsked,
+    /// Asked: Ctrl+Q again quits, losing the changes not saved.
+    Asked,
 }
 
 impl Draft {
@@ -39,6 +50,7 @@ impl Draft {
             revision: 0,
             saved: 0,
             due: None,
+            quit: QuitQuestion::NotAsked,
         }
     }
 
@@ -85,6 +97,32 @@ impl App {
     /// Shows a message in the status line.
     pub fn notify(&mut self, tone: Tone, text: impl Into<String>) {
         self.set_status(tone, text);
+    }
+
+    /// At quit the draft could not be saved (`why`): the first time this asks whether to quit
+    /// anyway and returns `false` (stay); asked already, it returns `true` (quit).
+    pub fn quit_unsaved(&mut self, why: &str) -> bool {
+        if self.draft.quit == QuitQuestion::Asked {
+            return true;
+        }
+        self.draft.quit = QuitQuestion::Asked;
+        self.set_status(
+            Tone::Error,
+            format!(
+                "The draft could not be saved: quit anyway? Ctrl+Q again quits and loses the last changes ({why})"
+            ),
+        );
+        false
+    }
+
+    /// Any action but quitting (and the loop's own) withdraws the quit question.
+    pub(super) fn withdraw_quit_question(&mut self, action: &Action) {
+        if !matches!(
+            action,
+            Action::Quit | Action::Tick(_) | Action::Outcome(_) | Action::Resize(..)
+        ) {
+            self.draft.quit = QuitQuestion::NotAsked;
+        }
     }
 
     /// Records a change to the case: the draft save is scheduled.
