@@ -9,6 +9,7 @@ pub mod keymap;
 mod outside;
 pub mod session;
 mod signals;
+mod terminal;
 pub mod theme;
 pub mod ui;
 
@@ -18,11 +19,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind, MouseButton, MouseEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
 pub use action::{Action, Effect, Outcome};
 pub use app::{App, Env};
@@ -36,6 +33,7 @@ use crate::store::{Paths, Store};
 use app::{Status, Tone};
 use keymap::Context;
 use signals::{Ending, Input, Signals};
+use terminal::{finish, release, resized, retake, start_terminal};
 use theme::Theme;
 
 /// How long the loop waits for input at most. Signals interrupt the wait; this only bounds a
@@ -134,27 +132,6 @@ fn flush(app: &mut App, io: &mut Io) -> Result<()> {
     Ok(())
 }
 
-/// Puts the terminal into the TUI's mode; `ratatui::try_init` also restores it on a panic.
-fn start_terminal() -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
-    let _ = execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture);
-    Ok(terminal)
-}
-
-/// Takes the terminal again (after a stop, or `$EDITOR`), to be repainted by the next draw.
-fn retake(terminal: &mut DefaultTerminal) -> io::Result<()> {
-    let old = std::mem::replace(terminal, start_terminal()?);
-    release(old);
-    terminal.clear()
-}
-
-/// Gives the terminal back as it was. Errors are ignored: the terminal may be gone (and
-/// `ratatui::restore` would print them to a standard error that may be gone too).
-fn finish() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
-    let _ = ratatui::try_restore();
-}
-
 /// Quitting: the pending draft save first. When it fails (a full disk) the app asks
 /// whether to quit anyway, and a second Ctrl+Q does.
 fn may_quit(app: &mut App, io: &mut Io) -> bool {
@@ -168,16 +145,6 @@ fn may_quit(app: &mut App, io: &mut Io) -> bool {
     };
     app.update(Action::Outcome(outcome));
     failed.is_none_or(|why| app.quit_unsaved(&why))
-}
-
-/// Lets go of the terminal: shows the cursor (the draws hide it). When that fails the
-/// terminal is gone, and ratatui's `Drop` would report it with `eprintln!`, which panics
-/// when standard error is that terminal; so the `Terminal` is then left undropped (the
-/// process is about to exit).
-fn release(mut terminal: DefaultTerminal) {
-    if terminal.show_cursor().is_err() {
-        std::mem::forget(terminal);
-    }
 }
 
 /// Saves the pending draft now and tells the app how it went (before stopping).
@@ -214,7 +181,7 @@ fn event_loop(
     signals: &Signals,
 ) -> io::Result<Ending> {
     let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    app.update(resized(terminal, size.width, size.height)?);
     // crossterm may hold parsed events not read yet (several in one read, or a resize).
     let mut queued = false;
     loop {
@@ -237,7 +204,7 @@ fn event_loop(
             }
             if signals.take_resized() {
                 let size = terminal.size()?;
-                next = Some(Action::Resize(size.width, size.height));
+                next = Some(resized(terminal, size.width, size.height)?);
                 break;
             }
             // Wake when a draft save falls due, so the draft is never far behind.
@@ -251,7 +218,10 @@ fn event_loop(
                 Input::Ready | Input::Idle if queued || input == Input::Ready => {
                     // Safe from crossterm's endless read: the terminal is not hung up.
                     if event::poll(Duration::ZERO)? {
-                        next = to_action(app, event::read()?);
+                        next = match event::read()? {
+                            Event::Resize(width, height) => Some(resized(terminal, width, height)?),
+                            event => to_action(app, event),
+                        };
                         queued = true;
                     } else {
                         queued = false;
@@ -329,7 +299,6 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
             _ => None,
         },
-        Event::Resize(width, height) => Some(Action::Resize(width, height)),
         _ => None,
     }
 }

@@ -236,3 +236,41 @@ fn a_second_ctrl_q_quits_anyway_when_the_draft_cannot_be_saved() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_huge_terminal_is_drawn_in_its_top_left_1000_by_500() {
+    let mut s = Session::start();
+    let mark = s.raw().len();
+    s.resize(600, 1200);
+    // The footer's key hints end the drawn area: on row 500, never on the terminal's last.
+    let screen = s.wait_frame_after(mark, "the footer on row 500", |_| true);
+    let footer_row = |s: &Session| {
+        let out = s.pty.output();
+        out.screen()
+            .rows(0, 1200)
+            .enumerate()
+            .filter(|(_, row)| !row.trim().is_empty())
+            .map(|(i, _)| i)
+            .last()
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while footer_row(&s) != Some(499) {
+        assert!(
+            Instant::now() < deadline,
+            "the last row drawn is {:?}, not 499 (row 500); screen:\n{screen}",
+            footer_row(&s)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let widest = s
+        .pty
+        .output()
+        .screen()
+        .rows(0, 1200)
+        .map(|row| row.trim_end().chars().count())
+        .max();
+    assert!(widest <= Some(1000), "drawn {widest:?} columns wide");
+    assert!(s.is_running());
+    s.send("\x11");
+    assert!(s.wait_exit().success());
+}
