@@ -29,10 +29,7 @@
 //! Without `/usr/bin/dialog` it skips. `LINKCASE_BENCH_RUNS=N` changes the run count.
 
 use std::fmt::Write as _;
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
@@ -42,7 +39,7 @@ use linkcase::tui::editor::MASK;
 use linkcase::tui::keymap::{self, Context};
 use linkcase::tui::theme::Theme;
 use linkcase::tui::{Action, App, Env, ui};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -149,253 +146,30 @@ fn session_keys(steps: &[Step]) -> Vec<(usize, Key)> {
 }
 
 // ---------------------------------------------------------------------------------------
-// The pseudo-terminal harness.
+// The pseudo-terminal harness: the one the integration tests use.
 
-/// What the reader thread keeps up to date.
-struct Screen {
-    parser: vt100::Parser,
-    /// Reads so far.
-    chunks: u64,
-    /// When the latest read returned.
-    last: Instant,
-    eof: bool,
+#[path = "../tests/support/pty.rs"]
+mod pty;
+
+use pty::Pty;
+
+/// Sends one key and waits for the program to finish answering it; whether it answered.
+fn key(pty: &Pty, bytes: &[u8]) -> Result<bool, String> {
+    let before = pty.output().chunks;
+    pty.send(bytes)?;
+    pty.settle(before, ECHO_WAIT, QUIET, TIMEOUT)
 }
 
-/// A program running in a pty, with a thread feeding its output to a vt100 screen.
-struct Pty {
-    name: &'static str,
-    shared: Arc<(Mutex<Screen>, Condvar)>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    pid: u32,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-fn lock(shared: &(Mutex<Screen>, Condvar)) -> MutexGuard<'_, Screen> {
-    shared
-        .0
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-impl Pty {
-    /// Spawns `cmd`; returns the pty and the instant just before the spawn.
-    fn spawn(name: &'static str, cmd: CommandBuilder) -> Result<(Self, Instant), String> {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .map_err(|e| format!("{name}: cannot open a pty: {e}"))?;
-        let mut reader = pair
-            .master
-            .try_clone_reader()
-            .map_err(|e| format!("{name}: pty reader: {e}"))?;
-        let writer = pair
-            .master
-            .take_writer()
-            .map_err(|e| format!("{name}: pty writer: {e}"))?;
-        let shared = Arc::new((
-            Mutex::new(Screen {
-                parser: vt100::Parser::new(
-                    NonZeroU16::new(ROWS).unwrap_or(NonZeroU16::MIN),
-                    NonZeroU16::new(COLS).unwrap_or(NonZeroU16::MIN),
-                    0,
-                ),
-                chunks: 0,
-                last: Instant::now(),
-                eof: false,
-            }),
-            Condvar::new(),
-        ));
-        let feed = Arc::clone(&shared);
-        std::thread::spawn(move || {
-            let mut buf = vec![0; 64 * 1024];
-            loop {
-                let read = reader.read(&mut buf);
-                let now = Instant::now();
-                let mut screen = lock(&feed);
-                match read {
-                    Ok(n) if n > 0 => {
-                        screen.parser.process(&buf[..n]);
-                        screen.chunks += 1;
-                        screen.last = now;
-                        feed.1.notify_all();
-                    }
-                    // EOF, or EIO once the child has gone.
-                    _ => {
-                        screen.eof = true;
-                        feed.1.notify_all();
-                        return;
-                    }
-                }
-            }
-        });
-        let start = Instant::now();
-        let child = pair
-            .slave
-            .spawn_command(cmd)
-            .map_err(|e| format!("{name}: cannot start: {e}"))?;
-        drop(pair.slave);
-        let mut pty = Self {
-            name,
-            shared,
-            writer,
-            child,
-            pid: 0,
-            _master: pair.master,
-        };
-        pty.pid = pty
-            .child
-            .process_id()
-            .ok_or_else(|| format!("{name}: no process id"))?;
-        Ok((pty, start))
+/// Sends one key; returns how long the program took to answer it: from the write to the
+/// last output before it fell quiet.
+fn key_latency(pty: &Pty, bytes: &[u8]) -> Result<Duration, String> {
+    let before = pty.output().chunks;
+    let sent = Instant::now();
+    pty.send(bytes)?;
+    if !pty.settle(before, ECHO_WAIT, QUIET, TIMEOUT)? {
+        return Err(format!("{}: a key drew nothing within 1 s", pty.name()));
     }
-
-    fn screen(&self) -> MutexGuard<'_, Screen> {
-        lock(&self.shared)
-    }
-
-    /// Waits until `ready` holds for the screen; returns when the output that made it hold
-    /// arrived. Gives up after [`TIMEOUT`] with the screen in the message.
-    fn wait_for(
-        &self,
-        what: &str,
-        ready: impl Fn(&vt100::Screen) -> bool,
-    ) -> Result<Instant, String> {
-        let deadline = Instant::now() + TIMEOUT;
-        let mut screen = self.screen();
-        loop {
-            if ready(screen.parser.screen()) {
-                return Ok(screen.last);
-            }
-            let now = Instant::now();
-            if screen.eof || now >= deadline {
-                let why = if screen.eof {
-                    "the program exited".to_owned()
-                } else {
-                    format!("timed out after {} s", TIMEOUT.as_secs())
-                };
-                return Err(format!(
-                    "{}: {why} waiting for {what}; the screen shows:\n{}",
-                    self.name,
-                    screen.parser.screen().contents()
-                ));
-            }
-            screen = self
-                .shared
-                .1
-                .wait_timeout(screen, deadline - now)
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .0;
-        }
-    }
-
-    /// Waits for output after read number `after` (up to `echo`), then until none has come
-    /// for `quiet`. Returns whether any output came.
-    fn settle(&self, after: u64, echo: Duration, quiet: Duration) -> Result<bool, String> {
-        let start = Instant::now();
-        let mut screen = self.screen();
-        let mut answered = true;
-        while screen.chunks <= after && !screen.eof {
-            let waited = start.elapsed();
-            if waited >= echo {
-                answered = false;
-                break;
-            }
-            screen = self
-                .shared
-                .1
-                .wait_timeout(screen, echo.saturating_sub(waited))
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .0;
-        }
-        loop {
-            if screen.eof {
-                return Err(format!("{}: the program exited mid-session", self.name));
-            }
-            if start.elapsed() > TIMEOUT {
-                return Err(format!(
-                    "{}: output did not stop for {} s",
-                    self.name,
-                    TIMEOUT.as_secs()
-                ));
-            }
-            // Measured from the later of the last output and the start of the wait.
-            let since = screen.last.max(start).elapsed();
-            if since >= quiet {
-                return Ok(answered);
-            }
-            screen = self
-                .shared
-                .1
-                .wait_timeout(screen, quiet.saturating_sub(since))
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .0;
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) -> Result<(), String> {
-        self.writer
-            .write_all(bytes)
-            .and_then(|()| self.writer.flush())
-            .map_err(|e| format!("{}: cannot write to the pty: {e}", self.name))
-    }
-
-    /// Sends one key and waits for the program to finish answering it.
-    fn key(&mut self, bytes: &[u8]) -> Result<bool, String> {
-        let before = self.screen().chunks;
-        self.send(bytes)?;
-        self.settle(before, ECHO_WAIT, QUIET)
-    }
-
-    /// Sends one key; returns how long the program took to answer it: from the write to
-    /// the last output before it fell quiet.
-    fn key_latency(&mut self, bytes: &[u8]) -> Result<Duration, String> {
-        let before = self.screen().chunks;
-        let sent = Instant::now();
-        self.send(bytes)?;
-        if !self.settle(before, ECHO_WAIT, QUIET)? {
-            return Err(format!("{}: a key drew nothing within 1 s", self.name));
-        }
-        Ok(self.screen().last.saturating_duration_since(sent))
-    }
-
-    /// Asks the program to quit with `keys` and waits for it to exit.
-    fn quit(mut self, keys: &[u8]) -> Result<(), String> {
-        self.send(keys)?;
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            match self.child.try_wait() {
-                Ok(Some(status)) if status.success() => return Ok(()),
-                Ok(Some(status)) => {
-                    return Err(format!("{}: exited with {status} on quit", self.name));
-                }
-                Ok(None) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(5));
-                }
-                Ok(None) => {
-                    return Err(format!(
-                        "{}: still running {} s after the quit keys",
-                        self.name,
-                        TIMEOUT.as_secs()
-                    ));
-                }
-                Err(e) => return Err(format!("{}: wait: {e}", self.name)),
-            }
-        }
-    }
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
+    Ok(pty.output().last.saturating_duration_since(sent))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -580,41 +354,44 @@ struct Run {
 
 fn run_once(program: Program, setup: &Setup) -> Result<Run, String> {
     let name = program.name();
-    let (mut pty, start) = Pty::spawn(name, program.command(setup))?;
-    let framed = pty.wait_for("the first complete frame", |s| {
+    let (mut pty, start) = Pty::spawn(name, program.command(setup), ROWS, COLS)?;
+    let framed = pty.wait_for("the first complete frame", TIMEOUT, |out| {
+        let s = out.screen();
         program.first_frame(setup, s)
     })?;
     let first_frame = framed - start;
     // Let startup finish before the baseline CPU reading.
-    pty.settle(0, Duration::ZERO, Duration::from_millis(50))?;
-    let before = cpu(pty.pid)?;
+    pty.settle(0, Duration::ZERO, Duration::from_millis(50), TIMEOUT)?;
+    let before = cpu(pty.pid())?;
     let mut keys = 0;
     let mut silent = 0;
     for (i, step) in setup.steps.iter().enumerate() {
         if i > 0 {
-            let app_cursor = pty.screen().parser.screen().application_cursor();
-            if !pty.key(&program.key_bytes(Key::Next, app_cursor))? {
+            let app_cursor = pty.output().screen().application_cursor();
+            if !key(&pty, &program.key_bytes(Key::Next, app_cursor))? {
                 silent += 1;
             }
             keys += 1;
         }
         for &key in &step.keys {
-            if !pty.key(&program.key_bytes(key, false))? {
+            if !self::key(&pty, &program.key_bytes(key, false))? {
                 silent += 1;
             }
             keys += 1;
         }
         let shows = program.shows(step);
         if !shows.is_empty() {
-            pty.wait_for(&format!("{} to show {shows:?}", step.label), |s| {
-                s.contents().contains(&shows)
-            })?;
+            pty.wait_for(
+                &format!("{} to show {shows:?}", step.label),
+                TIMEOUT,
+                |out| out.screen().contents().contains(&shows),
+            )?;
         }
     }
-    pty.settle(0, Duration::ZERO, Duration::from_millis(50))?;
-    let after = cpu(pty.pid)?;
-    let peak_rss_kib = peak_rss_kib(pty.pid)?;
-    pty.quit(program.quit_keys())?;
+    pty.settle(0, Duration::ZERO, Duration::from_millis(50), TIMEOUT)?;
+    let after = cpu(pty.pid())?;
+    let peak_rss_kib = peak_rss_kib(pty.pid())?;
+    pty.quit(program.quit_keys(), TIMEOUT)?;
     Ok(Run {
         first_frame,
         cpu: Cpu {
@@ -830,13 +607,15 @@ fn large_latencies(
     cmd.get_argv_mut().push(binary.into());
     cmd.arg("open");
     cmd.arg(case);
-    let (mut pty, _) = Pty::spawn("linkcase", cmd)?;
-    pty.wait_for("the first frame", |s| s.contents().contains("┌ Skill ID"))?;
-    pty.settle(0, Duration::ZERO, Duration::from_millis(100))?;
+    let (mut pty, _) = Pty::spawn("linkcase", cmd, ROWS, COLS)?;
+    pty.wait_for("the first frame", TIMEOUT, |out| {
+        out.screen().contents().contains("┌ Skill ID")
+    })?;
+    pty.settle(0, Duration::ZERO, Duration::from_millis(100), TIMEOUT)?;
     let wanted = format!("┌ {title}");
     let mut tabs = 0;
-    while !pty.screen().parser.screen().contents().contains(&wanted) {
-        pty.key(b"\t")?;
+    while !pty.output().screen().contents().contains(&wanted) {
+        key(&pty, b"\t")?;
         tabs += 1;
         if tabs > FIELDS.len() + 5 {
             return Err(format!("no field titled {title}"));
@@ -845,9 +624,9 @@ fn large_latencies(
     let mut times = Vec::with_capacity(LARGE_KEYS);
     for i in 0..LARGE_KEYS {
         let letter = [b'a' + u8::try_from(i % 26).unwrap_or(0)];
-        times.push(pty.key_latency(&letter)?);
+        times.push(key_latency(&pty, &letter)?);
     }
-    pty.quit(b"\x11\x11")?;
+    pty.quit(b"\x11\x11", TIMEOUT)?;
     Ok(times)
 }
 

@@ -2,24 +2,25 @@
 //! saves take a while), killed with SIGKILL at a random moment, again and again. After
 //! every kill the draft is there and parses, and after the next start no temp file of an
 //! interrupted save survives. Plain `cargo test` kills 20 times; `.ci/run` runs the ignored
-//! test that kills 200 times (`LINKCASE_KILL9_ITERATIONS` raises it).
+//! test that kills 200 times (`LINKCASE_KILL9_ITERATIONS` raises it). Every run prints its
+//! seed; `LINKCASE_KILL9_SEED=N` repeats a run's kill moments.
 
 use std::fs;
-use std::io::{ErrorKind, Read, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use linkcase::case::load;
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
+
+use crate::support::pty::Pty;
 
 const EXAMPLE: &str = include_str!("fixtures/example.json");
-const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
-const CURSOR_QUERY: &[u8] = b"\x1b[6n";
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// The variable that sets the seed of the kill moments.
+const SEED_VAR: &str = "LINKCASE_KILL9_SEED";
 
 /// A small xorshift generator: random enough for kill delays, reproducible from the seed.
 struct Rng(u64);
@@ -33,6 +34,27 @@ impl Rng {
     }
 }
 
+/// The seed: `LINKCASE_KILL9_SEED` (decimal, or hex with `0x`), else the clock; never 0
+/// (xorshift would stay at 0).
+fn seed() -> u64 {
+    let from_env = std::env::var(SEED_VAR).ok().map(|text| {
+        let text = text.trim();
+        text.strip_prefix("0x")
+            .map_or_else(|| text.parse(), |hex| u64::from_str_radix(hex, 16))
+            .unwrap_or_else(|e| panic!("{SEED_VAR}={text:?}: {e}"))
+    });
+    let seed = from_env.unwrap_or_else(|| {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        // The low 64 bits of the clock; the truncation is the point.
+        #[expect(clippy::cast_possible_truncation, reason = "the low bits vary most")]
+        let low = nanos as u64;
+        low ^ 0x9e37_79b9_7f4a_7c15
+    });
+    seed.max(1)
+}
+
 fn temp_files(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .expect("the drafts folder")
@@ -41,21 +63,9 @@ fn temp_files(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
-
 /// Starts `linkcase open crash` under `umask`, waits for the TUI, checks that no temp file
 /// survived the start, types `keys`, and SIGKILLs it `delay` after the first key.
 fn run_and_kill(data: &Path, umask: &str, keys: &str, delay: Duration) {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pty");
     let mut cmd = CommandBuilder::new("sh");
     cmd.args([
         "-c",
@@ -68,72 +78,32 @@ fn run_and_kill(data: &Path, umask: &str, keys: &str, delay: Duration) {
     cmd.env("TZ", "UTC");
     cmd.env("LINKCASE_DATA_DIR", data);
     cmd.env("LINKCASE_CONFIG_DIR", data.join("config"));
-    let mut child = pair.slave.spawn_command(cmd).expect("spawn linkcase");
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().expect("pty reader");
-    let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
-    let started = Arc::new(AtomicBool::new(false));
-    let pump = {
-        let (writer, started) = (Arc::clone(&writer), Arc::clone(&started));
-        thread::spawn(move || {
-            let mut seen = Vec::new();
-            let mut buf = [0; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => {
-                        seen.extend_from_slice(&buf[..n]);
-                        if contains(&seen, CURSOR_QUERY) {
-                            let _ = writer.lock().unwrap().write_all(b"\x1b[1;1R");
-                            seen.clear();
-                        }
-                        if contains(&seen, ENTER_ALT_SCREEN) {
-                            started.store(true, Ordering::SeqCst);
-                        }
-                        let keep = seen.len().saturating_sub(16);
-                        seen.drain(..keep);
-                    }
-                    Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                    Err(_) => break,
-                }
-            }
-        })
-    };
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !started.load(Ordering::SeqCst) {
-        assert!(Instant::now() < deadline, "linkcase did not start");
-        assert!(
-            matches!(child.try_wait(), Ok(None)),
-            "linkcase exited early"
-        );
-        thread::sleep(Duration::from_millis(2));
-    }
+    let (mut pty, _) = Pty::spawn("linkcase", cmd, 30, 100).expect("start linkcase");
+    pty.wait_for("the alternate screen", TIMEOUT, |out| {
+        out.screen().alternate_screen()
+    })
+    .expect("linkcase starts");
     // The start has swept; no key has been typed, so no save is in flight.
     assert_eq!(
         temp_files(&data.join("drafts")),
         Vec::<String>::new(),
         "after the start"
     );
+    // The kill comes at a moment chosen beforehand (the point of the test), wherever the
+    // typing is by then; the keys are paced like quick typing.
     let kill_at = Instant::now() + delay;
     for key in keys.chars() {
         if Instant::now() >= kill_at {
             break;
         }
         let mut bytes = [0; 4];
-        let _ = writer
-            .lock()
-            .unwrap()
-            .write_all(key.encode_utf8(&mut bytes).as_bytes());
+        pty.send(key.encode_utf8(&mut bytes).as_bytes())
+            .expect("type");
         thread::sleep(Duration::from_millis(4));
     }
     thread::sleep(kill_at.saturating_duration_since(Instant::now()));
-    let pid = child.process_id().expect("a pid").to_string();
-    let status = Command::new("kill").args(["-KILL", &pid]).status();
-    assert!(status.is_ok_and(|s| s.success()), "kill -9 {pid}");
-    let _ = child.wait();
-    drop(writer);
-    drop(pair.master);
-    let _ = pump.join();
+    pty.signal("KILL").expect("kill -9");
+    pty.wait_exit(TIMEOUT).expect("linkcase ends");
 }
 
 #[test]
@@ -164,7 +134,10 @@ fn crash_test(iterations: u32) {
     fs::write(&draft, load::to_json(&case, true)).expect("seed the draft");
 
     let started = Instant::now();
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ u64::from(std::process::id()));
+    let seed = seed();
+    // Printed first, so that a failure's output names the seed that repeats it.
+    eprintln!("kill -9: seed {seed} ({SEED_VAR}={seed} repeats these kill moments)");
+    let mut rng = Rng(seed);
     let mut interrupted = 0;
     let mut saved = 0;
     let keys = "typed while saving ".repeat(8);
@@ -179,9 +152,10 @@ fn crash_test(iterations: u32) {
         };
         let before = fs::read(&draft).expect("the draft");
         run_and_kill(&data, umask, &keys, delay);
-        let bytes = fs::read(&draft).unwrap_or_else(|e| panic!("iteration {i}: draft gone: {e}"));
+        let bytes = fs::read(&draft)
+            .unwrap_or_else(|e| panic!("iteration {i}, seed {seed}: draft gone: {e}"));
         let loaded = load::parse(&bytes)
-            .unwrap_or_else(|e| panic!("iteration {i} (killed after {delay:?}): {e}"));
+            .unwrap_or_else(|e| panic!("iteration {i} (killed after {delay:?}), seed {seed}: {e}"));
         assert!(
             loaded.case.notes.starts_with("lorem ipsum"),
             "iteration {i}"
