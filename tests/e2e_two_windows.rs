@@ -23,7 +23,7 @@ fn plain_linkcase_beside_an_open_draft_starts_a_new_case_and_never_reverts_the_f
 
     let mut second = Session::beside(&first, &[], &[]);
     let notice = format!(
-        "Draft {id} is open in another linkcase (process {}): this is a new case",
+        "Draft {id} is open in another linkcase (process {}): new case",
         first.pid()
     );
     let screen = second.wait_for(&notice);

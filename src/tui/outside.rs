@@ -82,10 +82,12 @@ pub(super) fn edit_externally(text: &str, signals: &Signals) -> io::Result<Strin
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_else(|_| "vi".to_owned());
-    // Through the shell, so an $EDITOR with arguments ("code --wait") works.
+    // Through the shell, so an $EDITOR with arguments ("code --wait") works; `exec`, so the
+    // editor takes the shell's place and a Ctrl+C typed into it reaches no shell that would
+    // die of it.
     let mut child = Command::new("sh")
         .arg("-c")
-        .arg(format!("{editor} \"$1\""))
+        .arg(format!("exec {editor} \"$1\""))
         .arg("sh")
         .arg(file.path())
         .spawn()?;

@@ -130,7 +130,7 @@ pub fn begin(store: &mut Store, config: &Config, target: Target) -> Result<Begin
             if let Access::OpenElsewhere(elsewhere) = latest.access {
                 // Resuming it here would show it read-only at best; a new case it is.
                 return Ok(fresh(warning(format!(
-                    "Draft {} is {elsewhere}: this is a new case",
+                    "Draft {} is {elsewhere}: new case",
                     latest.id
                 ))));
             }
