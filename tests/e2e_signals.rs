@@ -103,7 +103,7 @@ fn sigtstp_gives_the_terminal_back_before_stopping_and_sigcont_takes_it_again() 
     let screen = s.wait_frame_after(mark, "the form drawn again after SIGCONT", |screen| {
         screen.contains("┌ Checklist") && editor_row(screen, TYPED)
     });
-    assert!(screen.contains("required done"), "{screen}");
+    assert!(screen.contains(" required · "), "{screen}");
     assert!(
         s.pty.output().screen().alternate_screen(),
         "back on the alternate screen"
@@ -151,7 +151,15 @@ fn sigterm_while_the_editor_is_open_ends_the_editor_removes_its_file_and_exits_1
             ("TMPDIR", &tmp_env),
         ],
     );
-    s.send(&"\t".repeat(17));
+    // Tab to the description, however many fields come before it.
+    for _ in 0..40 {
+        if s.screen().contains("┌ Description (required) ") {
+            break;
+        }
+        let mark = s.raw().len();
+        s.send("\t");
+        s.wait_frame_after(mark, "the next field", |_| true);
+    }
     s.wait_for("┌ Description (required) ");
     s.send("\x05");
     // Wait for the editor to be running, its file named.
