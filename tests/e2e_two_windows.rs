@@ -1,7 +1,7 @@
 //! Two windows on one draft (issue 9, item 3), end to end: two `linkcase` processes in two
 //! ptys on one data folder. The draft open in the first is locked; the second never writes it.
 
-use crate::support::session::{Session, drafts, editor_row};
+use crate::support::session::{Session, drafts, editor_row, private_env};
 
 const FIRST: &str = "amzn1.ask.skill.first-window";
 
@@ -57,6 +57,19 @@ fn opening_a_draft_open_in_another_window_shows_it_read_only_naming_the_process(
     let (mut first, name) = first_window();
     let id = name.trim_end_matches(".json").to_owned();
     let before = drafts(first.dir());
+
+    // `linkcase drafts` says where it is open.
+    let mut drafts_cmd = std::process::Command::new(env!("CARGO_BIN_EXE_linkcase"));
+    drafts_cmd.arg("drafts").env_clear();
+    for (key, path) in private_env(first.dir()) {
+        drafts_cmd.env(key, path);
+    }
+    let listed = drafts_cmd.output().expect("linkcase drafts");
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains(&format!("(open in process {})", first.pid())),
+        "{listed}"
+    );
 
     let mut second = Session::beside(&first, &["open", &id], &[]);
     let screen = second.wait_for(&format!(

@@ -80,7 +80,7 @@ fn table(drafts: &[DraftSummary]) -> String {
         let tag = match draft.access {
             Access::ReadWrite => String::new(),
             Access::ReadOnly { version } => format!("  (read-only: schema {version})"),
-            Access::OpenElsewhere(elsewhere) => format!("  ({elsewhere})"),
+            Access::OpenElsewhere(elsewhere) => format!("  ({})", elsewhere.tag()),
         };
         let _ = writeln!(
             text,

@@ -28,6 +28,17 @@ impl std::fmt::Display for Elsewhere {
     }
 }
 
+impl Elsewhere {
+    /// "open in process N" (or "open elsewhere"), for a tag in a list of drafts.
+    #[must_use]
+    pub fn tag(&self) -> String {
+        match self.pid {
+            Some(pid) => format!("open in process {pid}"),
+            None => "open elsewhere".to_owned(),
+        }
+    }
+}
+
 /// The lock this process holds: at most one, on the draft the form has open.
 #[derive(Debug, Default)]
 pub(super) struct Held {

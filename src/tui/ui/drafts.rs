@@ -60,7 +60,7 @@ fn row(draft: &DraftSummary, now: DateTime<Utc>, open: bool) -> String {
     let tag = match draft.access {
         Access::ReadWrite => String::new(),
         Access::ReadOnly { version } => format!("  (read-only: schema {version})"),
-        Access::OpenElsewhere(elsewhere) => format!("  ({elsewhere})"),
+        Access::OpenElsewhere(elsewhere) => format!("  ({})", elsewhere.tag()),
     };
     format!(
         "{mark} {:<22} {:<13} {summary:<48} {skill}{tag}",
