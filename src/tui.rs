@@ -97,15 +97,16 @@ pub fn run(start: Start) -> Result<u8> {
             return Err(Error::Terminal(e));
         }
     };
-    let ending = event_loop(&mut terminal, &mut app, &mut io, &signals).unwrap_or_else(|e| {
-        // An I/O error on the terminal is a hang-up; say so where it may still be read.
-        let _ = writeln!(io::stderr().lock(), "linkcase: the terminal went away: {e}");
-        Ending::HangUp
-    });
+    let ending = event_loop(&mut terminal, &mut app, &mut io, &signals);
     // The draft first: a hang-up may be followed by a SIGKILL.
     let flushed = flush(&mut app, &mut io);
     release(terminal);
     finish();
+    let ending = ending.unwrap_or_else(|e| {
+        // An I/O error on the terminal is a hang-up; say so where it may still be read.
+        let _ = writeln!(io::stderr().lock(), "linkcase: the terminal went away: {e}");
+        Ending::HangUp
+    });
     outside::hand_over_clipboard(io.clipboard);
     flushed.map(|()| ending.exit_code())
 }

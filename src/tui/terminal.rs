@@ -49,7 +49,10 @@ pub(super) fn resized(
     height: u16,
 ) -> io::Result<Action> {
     let area = drawn_area(width, height);
-    terminal.resize(area)?;
+    // SIGWINCH and crossterm may both report one change; a resize clears the screen.
+    if terminal.get_frame().area() != area {
+        terminal.resize(area)?;
+    }
     Ok(Action::Resize(area.width, area.height))
 }
 
