@@ -192,7 +192,7 @@ fn event_loop(
             if let Some(ending) = signals.ending() {
                 return Ok(ending);
             }
-            if signals.take_stop() {
+            if signals.take_stop() && signals::under_job_control() {
                 suspend(terminal, app, io, signals)?;
                 break;
             }

@@ -3,9 +3,15 @@
 //! the terminal back and saves what was typed, even within the save's debounce; an
 //! interrupted form exits 128 + the signal's number.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::support::session::{Session, assert_restored, drafts, editor_row};
+use portable_pty::CommandBuilder;
+
+use crate::support::pty::Pty;
+use crate::support::session::{
+    COLS, ROWS, Session, TIMEOUT, assert_restored, drafts, editor_row, private_env,
+};
 
 /// Typed into the Skill ID field; the draft must hold it afterwards.
 const TYPED: &str = "amzn1.ask.skill.typed-before-the-end";
@@ -86,37 +92,163 @@ fn sighup_restores_the_terminal_saves_the_draft_and_exits_129() {
     signal_ends_it("HUP", 129);
 }
 
+/// A shell with job control in the pty, as in a terminal window: linkcase runs as its job.
+struct Shell {
+    pty: Pty,
+    dir: tempfile::TempDir,
+}
+
+impl Shell {
+    fn start() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (_, path) in private_env(dir.path()) {
+            std::fs::create_dir_all(path).expect("private home");
+        }
+        let bin = Path::new(env!("CARGO_BIN_EXE_linkcase"))
+            .parent()
+            .expect("the binary's folder")
+            .to_owned();
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["--norc", "--noprofile", "-i"]);
+        cmd.cwd(dir.path());
+        cmd.env_clear();
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let mut paths = vec![bin];
+        paths.extend(std::env::split_paths(&path));
+        cmd.env("PATH", std::env::join_paths(paths).expect("PATH"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("TZ", "UTC");
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env("EDITOR", "false");
+        cmd.env("PS1", "shell$ ");
+        for (key, path) in private_env(dir.path()) {
+            cmd.env(key, path);
+        }
+        let (pty, _) = Pty::spawn("bash", cmd, ROWS, COLS).expect("start bash");
+        let shell = Self { pty, dir };
+        shell.wait("the prompt", |screen| screen.contents().contains("shell$ "));
+        shell
+    }
+
+    fn wait(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        self.pty
+            .wait_for(what, TIMEOUT, |out| ok(out.screen()))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    fn send(&self, text: &str) {
+        self.pty.send(text.as_bytes()).expect("write to the pty");
+    }
+
+    /// The shell's child (the job it runs).
+    fn job(&self) -> u32 {
+        let shell = self.pty.pid();
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .expect("the shell's children");
+        children
+            .split_whitespace()
+            .next()
+            .and_then(|pid| pid.parse().ok())
+            .expect("the shell runs a job")
+    }
+}
+
+impl Drop for Shell {
+    /// The job runs in its own process group, which killing the shell leaves alone.
+    fn drop(&mut self) {
+        let shell = self.pty.pid();
+        if let Ok(children) =
+            std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+        {
+            for pid in children.split_whitespace() {
+                let _ = std::process::Command::new("kill")
+                    .args(["-KILL", pid])
+                    .status();
+            }
+        }
+    }
+}
+
+fn state_of(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
 #[test]
-fn sigtstp_gives_the_terminal_back_before_stopping_and_sigcont_takes_it_again() {
+fn sigtstp_gives_the_terminal_back_before_stopping_and_fg_takes_it_again() {
+    let shell = Shell::start();
+    shell.send("linkcase\r");
+    shell.wait("the form", |screen| {
+        screen.alternate_screen() && screen.contents().contains("┌ Checklist")
+    });
+    shell.send(TYPED);
+    shell.wait("the typed text", |screen| {
+        editor_row(&screen.contents(), TYPED)
+    });
+    let job = shell.job();
+    let kill = std::process::Command::new("kill")
+        .args(["-TSTP", &job.to_string()])
+        .status()
+        .expect("kill -TSTP");
+    assert!(kill.success());
+
+    // Stopped, the terminal given back: the shell's screen, no mouse reporting, and what was
+    // typed is in the draft.
+    shell.wait("the shell's job report", |screen| {
+        !screen.alternate_screen() && screen.contents().contains("Stopped")
+    });
+    assert_eq!(state_of(job), Some('T'), "linkcase is stopped");
+    assert_eq!(
+        shell.pty.output().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse reporting is off while stopped"
+    );
+    assert!(
+        drafts(shell.dir.path())
+            .iter()
+            .any(|(_, json)| json.contains(TYPED)),
+        "the draft holds what was typed"
+    );
+
+    // `fg`: the form again, drawn whole, taking keys.
+    shell.send("fg\r");
+    shell.wait("the form drawn again", |screen| {
+        screen.alternate_screen()
+            && screen.contents().contains("┌ Checklist")
+            && editor_row(&screen.contents(), TYPED)
+    });
+    assert_ne!(
+        shell.pty.output().screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse reporting is back on"
+    );
+    shell.send("!");
+    shell.wait("a key typed after fg", |screen| {
+        editor_row(&screen.contents(), &format!("{TYPED}!"))
+    });
+    shell.send("\x11");
+    shell.wait("the shell again", |screen| !screen.alternate_screen());
+    shell.send("echo code=$?\r");
+    shell.wait("linkcase's exit code", |screen| {
+        screen.contents().contains("code=0")
+    });
+    shell.send("exit\r");
+}
+
+#[test]
+fn sigtstp_without_a_shell_to_continue_it_is_ignored_as_the_kernel_does() {
+    // linkcase leads its own session here: stopped, nobody could continue it.
     let mut s = start_and_type();
     s.signal("TSTP");
-    s.pty
-        .wait_state('T', Duration::from_secs(5))
-        .expect("linkcase stops on SIGTSTP");
-    // Stopped: the terminal is as it was before linkcase started, and nothing is lost.
-    assert_restored(&s);
-    assert_draft_holds_typed(&s);
-
+    // A frame drawn after the signal shows linkcase is still at work.
     let mark = s.raw().len();
-    s.signal("CONT");
-    // The whole form is drawn again, on the alternate screen, with the tty in raw mode.
-    let screen = s.wait_frame_after(mark, "the form drawn again after SIGCONT", |screen| {
-        screen.contains("┌ Checklist") && editor_row(screen, TYPED)
+    s.type_text("!");
+    s.wait_frame_after(mark, "a key typed after SIGTSTP", |screen| {
+        editor_row(screen, &format!("{TYPED}!"))
     });
-    assert!(screen.contains(" required · "), "{screen}");
-    assert!(
-        s.pty.output().screen().alternate_screen(),
-        "back on the alternate screen"
-    );
-    assert_ne!(
-        s.termios(),
-        s.termios_before(),
-        "the tty is in raw mode again"
-    );
-    // Keys work again: Ctrl+Q quits at once, the draft saved.
+    assert_ne!(s.pty.state().ok(), Some('T'), "not stopped");
     s.send("\x11");
-    let status = s.wait_exit();
-    assert!(status.success(), "exit status {status:?}");
+    assert!(s.wait_exit().success());
     assert_restored(&s);
 }
 

@@ -102,7 +102,7 @@ pub(super) fn edit_externally(text: &str, signals: &Signals) -> io::Result<Strin
             pass_on(&child, signal);
             passed_on = Some(signal);
         }
-        if signals.take_stop() {
+        if signals.take_stop() && super::signals::under_job_control() {
             super::signals::stop_here();
         }
         std::thread::sleep(EDITOR_POLL);

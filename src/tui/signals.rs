@@ -134,6 +134,24 @@ impl Signals {
     }
 }
 
+/// Whether a stopped linkcase can be continued by a shell: its parent is in the same session
+/// but in another process group (POSIX: linkcase's group is not orphaned). Otherwise the
+/// kernel discards SIGTSTP's stop (nobody could continue it), and so does linkcase.
+#[must_use]
+pub fn under_job_control() -> bool {
+    use rustix::process::{getpgid, getpgrp, getppid, getsid};
+
+    let Some(parent) = getppid() else {
+        return false;
+    };
+    match (getpgid(Some(parent)), getsid(Some(parent)), getsid(None)) {
+        (Ok(parent_group), Ok(parent_session), Ok(session)) => {
+            parent_session == session && parent_group != getpgrp()
+        }
+        _ => false,
+    }
+}
+
 /// Stops linkcase (as SIGTSTP's default action would) until SIGCONT.
 pub fn stop_here() {
     // SIGSTOP, not SIGTSTP: the kernel discards a SIGTSTP whose default action would stop an
