@@ -252,6 +252,19 @@ fn sigtstp_without_a_shell_to_continue_it_is_ignored_as_the_kernel_does() {
     assert_restored(&s);
 }
 
+/// Kills a process (by pid) when dropped.
+struct KillOnDrop(String);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if Path::new(&format!("/proc/{}", self.0)).exists() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &self.0])
+                .status();
+        }
+    }
+}
+
 #[test]
 fn sigterm_while_the_editor_is_open_ends_the_editor_removes_its_file_and_exits_143() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -312,6 +325,9 @@ fn sigterm_while_the_editor_is_open_ends_the_editor_removes_its_file_and_exits_1
     };
     assert!(editing.starts_with(&tmp), "{}", editing.display());
     assert!(editing.exists(), "the file being edited");
+
+    // Should the test fail, the editor (linkcase's grandchild) must not outlive it.
+    let _editor = KillOnDrop(pid.clone());
 
     s.signal("TERM");
     let status = s.wait_exit();
