@@ -12,6 +12,7 @@ mod paste;
 mod review;
 mod state;
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -55,8 +56,9 @@ pub struct App {
     theme: Theme,
     /// Every finding and the summary, for the case as it is; see [`App::refresh`].
     report: Report,
-    /// The text export as the review screen shows it (password left out).
-    review_text: String,
+    /// The text export as the review screen shows it (password left out): rendered the
+    /// first time it is asked for after a change, so typing on the form never renders it.
+    review_text: OnceCell<String>,
     /// Each section's summary, for the sidebar.
     sections: Vec<(Section, Summary)>,
     /// How many times the findings were computed (see [`App::refreshes`]).
@@ -102,7 +104,7 @@ impl App {
             now: env.now,
             theme: env.theme,
             report: Report::default(),
-            review_text: String::new(),
+            review_text: OnceCell::new(),
             sections: Vec::new(),
             refreshes: 0,
             stale: true,
@@ -185,10 +187,12 @@ impl App {
             .filter(|f| f.class == Class::Configuration)
     }
 
-    /// The text export as the review screen shows it: rendered once per change.
+    /// The text export as the review screen shows it: rendered at most once per change,
+    /// when first asked for.
     #[must_use]
     pub fn review_text(&self) -> &str {
-        &self.review_text
+        self.review_text
+            .get_or_init(|| export::render(&self.case, Format::Text, Options::default()))
     }
 
     /// The styles to draw with.
@@ -446,10 +450,11 @@ impl App {
         self.stale = true;
     }
 
-    /// Computes the findings, the summary and the review text for the case as it is.
+    /// Computes the findings and the summaries for the case as it is, and forgets the review
+    /// text rendered for the case as it was.
     fn refresh(&mut self) {
         self.report = self.validator.validate(&self.case);
-        self.review_text = export::render(&self.case, Format::Text, Options::default());
+        self.review_text = OnceCell::new();
         self.sections = Section::ALL
             .iter()
             .map(|s| {

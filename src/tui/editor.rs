@@ -57,6 +57,23 @@ pub enum Editor {
     ReadOnly,
 }
 
+/// Above this many bytes a long text is shown without soft wrapping: the text area
+/// re-wraps the whole text on every key, so typing into a 500 KB description would lag.
+pub const WRAP_LIMIT: usize = 64 * 1024;
+
+/// Soft-wraps a multi-line text area holding `len` bytes, unless it is over [`WRAP_LIMIT`].
+pub fn fit_wrap(area: &mut TextArea<'static>, len: usize) {
+    let mode = if len > WRAP_LIMIT {
+        WrapMode::None
+    } else {
+        WrapMode::WordOrGlyph
+    };
+    // Setting the mode re-wraps everything: only when it changes.
+    if area.wrap_mode() != mode {
+        area.set_wrap_mode(mode);
+    }
+}
+
 /// A text area with the house look, holding `text`.
 #[must_use]
 pub fn textarea(text: &str, multiline: bool) -> TextArea<'static> {
@@ -71,7 +88,7 @@ pub fn textarea(text: &str, multiline: bool) -> TextArea<'static> {
     area.set_selection_style(Style::new().add_modifier(Modifier::REVERSED));
     area.set_max_histories(200);
     if multiline {
-        area.set_wrap_mode(WrapMode::WordOrGlyph);
+        fit_wrap(&mut area, text.len());
     }
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);

@@ -78,7 +78,13 @@ impl App {
                 let stored = parse_friendly(&typed, self.local_now()).map_or(typed, format_local);
                 self.set_time_text(id, &stored);
             }
-            (Editor::Line(area) | Editor::Lines(area), _) => {
+            (Editor::Lines(area), _) => {
+                let text = text_of(area);
+                crate::tui::editor::fit_wrap(area, text.len());
+                value::set_text(&mut self.case, id, &text);
+                self.changed();
+            }
+            (Editor::Line(area), _) => {
                 let text = text_of(area);
                 value::set_text(&mut self.case, id, &text);
                 self.changed();

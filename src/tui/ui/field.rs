@@ -242,6 +242,14 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::default());
     }
     lines.push(Line::styled(field.help, theme.text));
+    if let Editor::Lines(area) = app.editor()
+        && area.wrap_mode() == ratatui_textarea::WrapMode::None
+    {
+        lines.push(Line::styled(
+            "This text is over 64 KiB, so it is shown without wrapping; Ctrl+E opens it in your $EDITOR.",
+            theme.dim,
+        ));
+    }
     lines.push(Line::default());
     let need = match field.required {
         Required::Yes => "Required".to_owned(),
@@ -250,8 +258,15 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
     };
     lines.push(Line::styled(format!("{need} · {}", field.path), theme.dim));
     let block = Block::bordered().title(" Help ").border_style(theme.border);
+    let help = Paragraph::new(lines).block(block).wrap(Wrap { trim: true });
+    // As tall as its text, not the whole area: drawing styles into thousands of empty cells
+    // on every key is most of a frame's cost in a large terminal.
+    let height = u16::try_from(help.line_count(area.width)).unwrap_or(u16::MAX);
     frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        area,
+        help,
+        Rect {
+            height: height.min(area.height),
+            ..area
+        },
     );
 }
