@@ -851,3 +851,19 @@ fn header_sidebar_review_and_summary_agree_on_one_case() {
     );
     assert!(review.contains("✗ Access Token URL"), "{review}");
 }
+
+#[test]
+fn a_long_text_over_64_kib_is_shown_unwrapped_and_says_so() {
+    let mut case = linkcase::case::Case::default();
+    case.failure.description = "word ".repeat(20_000);
+    let mut app = App::new(case, crate::support::env());
+    app.update(Action::Resize(100, 30));
+    app.update(Action::Focus(FieldId::Description));
+    let drawn = screen(&app, 100, 30);
+    assert!(drawn.contains("over 64 KiB"), "{drawn}");
+    // A short text wraps, and says nothing about it.
+    app.update(Action::Focus(FieldId::Notes));
+    type_text(&mut app, "short note");
+    let drawn = screen(&app, 100, 30);
+    assert!(!drawn.contains("over 64 KiB"), "{drawn}");
+}
