@@ -1,6 +1,7 @@
 //! Importing an account-linking configuration into a case, from the files developers already
 //! have: SMAPI account-linking JSON (`ask smapi get-account-linking-info` or the request body),
-//! `skill-package/accountLinking.json`, `skill-package/skill.json`, ASK CLI v2
+//! `skill-package/accountLinking.json`, `skill-package/skill.json` (or the older
+//! `{"skillManifest": …}`), ASK CLI v2 `ask-resources.json` (recognised, nothing to take), ASK CLI v2
 //! `.ask/ask-states.json`, ASK CLI v1 `.ask/config`, or an existing case file.
 //!
 //! Files are recognised by content, never by name. Each value that fills a field, and each
@@ -35,6 +36,8 @@ pub enum Source {
     SkillManifest,
     /// ASK CLI v2 `.ask/ask-states.json`.
     AskStatesV2,
+    /// ASK CLI v2 `ask-resources.json`: where the skill's files are, no skill id.
+    AskResourcesV2,
     /// ASK CLI v1 `.ask/config`.
     AskConfigV1,
 }
@@ -46,6 +49,7 @@ impl fmt::Display for Source {
             Self::Smapi => "SMAPI account-linking JSON",
             Self::SkillManifest => "skill manifest",
             Self::AskStatesV2 => "ASK CLI v2 states (.ask/ask-states.json)",
+            Self::AskResourcesV2 => "ASK CLI v2 resources (ask-resources.json)",
             Self::AskConfigV1 => "ASK CLI v1 config (.ask/config)",
         })
     }
@@ -184,8 +188,10 @@ pub fn recognise(value: &Value) -> Option<Source> {
         Some(Source::CaseFile)
     } else if has_object("accountLinkingRequest") || has_object("accountLinkingResponse") {
         Some(Source::Smapi)
-    } else if has_object("manifest") {
+    } else if has_object("manifest") || has_object("skillManifest") {
         Some(Source::SkillManifest)
+    } else if object.contains_key("askcliResourcesVersion") {
+        Some(Source::AskResourcesV2)
     } else if has_object("profiles") || object.contains_key("askcliStatesVersion") {
         Some(Source::AskStatesV2)
     } else if has_object("deploy_settings") {
@@ -229,6 +235,10 @@ pub fn import_files(paths: &[PathBuf], profile: Option<&str>) -> Result<Imported
                     Source::SkillManifest => ask::import_manifest(&value, &mut filler),
                     Source::AskStatesV2 => ask::import_states(&value, profile, &mut filler)?,
                     Source::AskConfigV1 => ask::import_config(&value, profile, &mut filler)?,
+                    Source::AskResourcesV2 => filler.ignore(
+                        "",
+                        "where the skill's files are; the skill id is in .ask/ask-states.json",
+                    ),
                     Source::CaseFile => {}
                 }
             }

@@ -89,19 +89,28 @@ fn list_or_none(names: &[&str]) -> String {
     }
 }
 
+/// Reads a skill manifest, `{"manifest": …}` or the older `{"skillManifest": …}` that
+/// Amazon's skill manifest reference still documents.
 pub(super) fn import_manifest(value: &Value, filler: &mut Filler) {
-    let Some(manifest) = value.get("manifest").and_then(Value::as_object) else {
+    let Some((root, manifest)) = ["manifest", "skillManifest"]
+        .into_iter()
+        .find_map(|root| Some((root, value.get(root)?.as_object()?)))
+    else {
         return;
     };
-    import_name(manifest, filler);
+    import_name(root, manifest, filler);
     let apis = manifest.get("apis").and_then(Value::as_object);
+    // A skill with several APIs is classified by the one that constrains linking most: a
+    // smart home API (AcceptGrant, Send Alexa Events) wins over video, video over custom,
+    // whatever the order of the keys.
     let kind = apis.and_then(|apis| {
-        apis.keys().find_map(|api| match api.as_str() {
-            "custom" => Some(SkillKind::Custom),
-            "smartHome" => Some(SkillKind::SmartHome),
-            "video" => Some(SkillKind::Video),
-            _ => None,
-        })
+        [
+            ("smartHome", SkillKind::SmartHome),
+            ("video", SkillKind::Video),
+            ("custom", SkillKind::Custom),
+        ]
+        .into_iter()
+        .find_map(|(api, kind)| apis.contains_key(api).then_some(kind))
     });
     let kind = match (kind, apis) {
         (Some(kind), _) => Some(kind),
@@ -109,7 +118,7 @@ pub(super) fn import_manifest(value: &Value, filler: &mut Filler) {
         _ => None,
     };
     if let Some(kind) = kind {
-        filler.set("manifest.apis", FieldId::SkillKind, kind, |c| {
+        filler.set(&format!("{root}.apis"), FieldId::SkillKind, kind, |c| {
             &mut c.skill.kind
         });
     }
@@ -123,7 +132,7 @@ pub(super) fn import_manifest(value: &Value, filler: &mut Filler) {
                     .any(|p| p.get("name").and_then(Value::as_str) == Some(ASYNC_EVENT_PERMISSION))
             });
         filler.set(
-            "manifest.permissions",
+            &format!("{root}.permissions"),
             FieldId::SendAlexaEvents,
             events,
             |c| &mut c.skill.send_alexa_events,
@@ -134,13 +143,13 @@ pub(super) fn import_manifest(value: &Value, filler: &mut Filler) {
             key.as_str(),
             "publishingInformation" | "apis" | "permissions"
         ) {
-            filler.ignore(&format!("manifest.{key}"), "not part of a case");
+            filler.ignore(&format!("{root}.{key}"), "not part of a case");
         }
     }
 }
 
 /// The skill's name: the en-US locale's, else the first locale's.
-fn import_name(manifest: &Map<String, Value>, filler: &mut Filler) {
+fn import_name(root: &str, manifest: &Map<String, Value>, filler: &mut Filler) {
     let Some(locales) = manifest
         .get("publishingInformation")
         .and_then(|p| p.get("locales"))
@@ -156,7 +165,7 @@ fn import_name(manifest: &Map<String, Value>, filler: &mut Filler) {
     if let Some(locale) = locale
         && let Some(name) = locales.get(locale).and_then(|l| l.get("name"))
     {
-        let key = format!("manifest.publishingInformation.locales.{locale}.name");
+        let key = format!("{root}.publishingInformation.locales.{locale}.name");
         filler.fill(&key, FieldId::SkillName.field(), name);
     }
 }

@@ -194,6 +194,52 @@ fn control_characters_are_removed_on_import() {
     assert_eq!(imported.case.account_linking.client_id, "xy");
 }
 
+#[test]
+fn legacy_skill_manifest_shape_is_recognised() {
+    // Amazon still documents `{"skillManifest": …}` (the older manifest wrapper).
+    let imported = import(&["legacy/skill.json"], None).unwrap();
+    let report = lines(&imported);
+    assert!(
+        report.iter().any(|l| l.ends_with("read as skill manifest")),
+        "{report:#?}"
+    );
+    assert_eq!(imported.case.skill.name, "Lantern Lights");
+    assert_eq!(imported.case.skill.kind, Some(SkillKind::SmartHome));
+    assert_eq!(imported.case.skill.send_alexa_events, Some(true));
+    assert!(
+        report
+            .iter()
+            .any(|l| l.contains("skillManifest.apis -> skill.kind")),
+        "{report:#?}"
+    );
+}
+
+#[test]
+fn ask_resources_is_not_taken_for_ask_states() {
+    let imported = import(&["ask-v2-resources/ask-resources.json"], None).unwrap();
+    let report = lines(&imported);
+    assert!(
+        report
+            .iter()
+            .any(|l| l.contains("read as ASK CLI v2 resources")),
+        "{report:#?}"
+    );
+    assert!(
+        !report.iter().any(|l| l.contains("never deployed")),
+        "{report:#?}"
+    );
+    assert!(imported.case.skill.id.is_empty());
+}
+
+#[test]
+fn smart_home_wins_over_custom_whatever_the_order_of_apis() {
+    let imported = import(&["custom-first/skill.json"], None).unwrap();
+    assert_eq!(imported.case.skill.kind, Some(SkillKind::SmartHome));
+    assert_eq!(imported.case.skill.send_alexa_events, Some(true));
+    assert_eq!(imported.case.steps_tried.accept_grant, None);
+    assert_eq!(imported.case.skill.name, "Boiler Buddy");
+}
+
 fn arbitrary_json() -> impl Strategy<Value = Value> {
     let key = prop_oneof![
         Just("accountLinkingRequest".to_owned()),
