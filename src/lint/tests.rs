@@ -82,29 +82,6 @@ fn domain_list_rules() {
 }
 
 #[test]
-fn parent_domain_does_not_cover_the_subdomain_in_use() {
-    let case = edited(|c| {
-        c.account_linking.authorization_url = "https://oauth.sample.com/authorize".to_owned();
-        c.account_linking.access_token_url = "https://oauth.sample.com/token".to_owned();
-        c.account_linking.domains = vec!["sample.com".to_owned()];
-    });
-    let lints = lint(&case);
-    let parent: Vec<_> = lints
-        .iter()
-        .filter(|l| l.rule == "domain-parent-only")
-        .collect();
-    assert_eq!(parent.len(), 1, "{lints:#?}");
-    assert_eq!(parent[0].path(), "account_linking.domains[0]");
-    assert!(parent[0].message.contains("oauth.sample.com"));
-
-    let listed = edited(|c| {
-        c.account_linking.authorization_url = "https://oauth.sample.com/authorize".to_owned();
-        c.account_linking.domains = vec!["sample.com".to_owned(), "oauth.sample.com".to_owned()];
-    });
-    assert!(!rules(&listed).contains(&"domain-parent-only"));
-}
-
-#[test]
 fn short_token_lifetime_is_an_error() {
     let case = edited(|c| c.account_linking.default_token_expiration_seconds = Some(300));
     assert!(rules(&case).contains(&"token-lifetime"));

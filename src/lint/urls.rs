@@ -5,9 +5,7 @@ use url::Url;
 
 use super::finding;
 use crate::case::validate::MAX_LIST;
-use crate::case::validate::url::{
-    UrlProblem, UrlRules, domain_entry_problem, host_of, inspect_url,
-};
+use crate::case::validate::url::{UrlProblem, UrlRules, domain_entry_problem, inspect_url};
 use crate::case::{Case, FieldId, Finding, Severity, Step, Subject};
 
 /// A query longer than this makes the redirect back to Alexa fragile (cookies and the
@@ -105,11 +103,6 @@ pub(super) fn check_domains(case: &Case, out: &mut Vec<Finding>) {
             ),
         ));
     }
-    let listed: Vec<String> = al
-        .domains
-        .iter()
-        .map(|d| d.trim().trim_end_matches('.').to_ascii_lowercase())
-        .collect();
     for (i, entry) in al.domains.iter().enumerate() {
         if let Some(problem) = domain_entry_problem(entry) {
             out.push(finding(
@@ -124,31 +117,7 @@ pub(super) fn check_domains(case: &Case, out: &mut Vec<Finding>) {
             ));
         }
     }
-    // Hosts the configuration itself uses; the login page may load from others we cannot see.
-    let mut used: Vec<String> = [&al.authorization_url, &al.access_token_url]
-        .into_iter()
-        .filter_map(|u| host_of(u))
-        .collect();
-    used.dedup();
-    for (i, parent) in listed.iter().enumerate() {
-        if parent.is_empty() || domain_entry_problem(parent).is_some() {
-            continue;
-        }
-        let suffix = format!(".{parent}");
-        for host in &used {
-            if host.ends_with(&suffix) && !listed.contains(host) {
-                out.push(finding(
-                    Severity::Warning,
-                    "domain-parent-only",
-                    Subject::Entry(FieldId::Domains, i),
-                    Some(Step::DomainListExact),
-                    format!(
-                        "{parent} does not cover {host}: Domain List entries match exact \
-                         hostnames, not their subdomains. Add {host} if the login page loads \
-                         anything from it."
-                    ),
-                ));
-            }
-        }
-    }
+    // No check that a parent entry covers a host the configuration uses: the only hosts it
+    // names are the login page's own (which the Domain List is not for) and the token host
+    // (which the page never loads). What the page loads from is not in the configuration.
 }
