@@ -69,6 +69,10 @@ pub enum Outcome {
     /// Not from a file: a step that cannot apply to the configuration was marked
     /// `not_applicable` (see [`crate::lint::default_steps`]).
     NotApplicable(Step),
+    /// Not from a file: a step answered `not_applicable` that the imported configuration
+    /// makes applicable again was left unanswered (see
+    /// [`crate::lint::reopen_contradicted_steps`]).
+    Reopened(Step),
 }
 
 /// One line of the import report.
@@ -97,6 +101,12 @@ impl fmt::Display for ImportNote {
             Outcome::NotApplicable(step) => write!(
                 f,
                 "steps_tried.{}: set to not_applicable, as it cannot apply to this configuration",
+                step.id()
+            ),
+            Outcome::Reopened(step) => write!(
+                f,
+                "steps_tried.{}: not_applicable withdrawn, as the imported configuration makes \
+                 it apply (answer it again)",
                 step.id()
             ),
             Outcome::Withheld => write!(
@@ -177,6 +187,19 @@ impl ImportError {
             Self::Case { source, .. } => source.exit_code(),
         }
     }
+}
+
+/// After an import: withdraws the `not_applicable` answers the configuration now
+/// contradicts, then marks the unanswered steps that cannot apply. What it did, as the
+/// report's [`Outcome::Reopened`] and [`Outcome::NotApplicable`] lines.
+pub fn settle_steps(case: &mut Case) -> Vec<Outcome> {
+    let reopened = crate::lint::reopen_contradicted_steps(case);
+    let marked = crate::lint::apply_default_steps(case);
+    reopened
+        .into_iter()
+        .map(Outcome::Reopened)
+        .chain(marked.into_iter().map(Outcome::NotApplicable))
+        .collect()
 }
 
 /// Recognises what a JSON document is, by its keys.

@@ -72,6 +72,22 @@ pub fn apply_default_steps(case: &mut Case) -> Vec<Step> {
     filled
 }
 
+/// Withdraws each `not_applicable` answer that a fact of the configuration now contradicts
+/// (e.g. the Google step after a Google authorization URL came in), leaving the step
+/// unanswered. Returns the steps it reopened.
+pub fn reopen_contradicted_steps(case: &mut Case) -> Vec<Step> {
+    let mut reopened = Vec::new();
+    for step in Step::ALL {
+        if case.steps_tried.get(*step) == Some(StepState::NotApplicable)
+            && crate::case::checklist::step_fact(case, *step) == Some(true)
+        {
+            case.steps_tried.set(*step, None);
+            reopened.push(*step);
+        }
+    }
+    reopened
+}
+
 /// Whether a troubleshooting step can apply to the configuration (the field table's
 /// `applies` of the step).
 fn step_applies(case: &Case, step: Step) -> bool {

@@ -204,27 +204,42 @@ impl When {
 }
 
 /// Whether a troubleshooting step can apply to the configuration. Unknown answers (no
-/// grant type, no skill kind) count as "may apply".
+/// grant type, no skill kind, no authorization URL) count as "may apply".
 fn step_applies(case: &Case, step: Step) -> bool {
+    step_fact(case, step) != Some(false)
+}
+
+/// What the configuration says about a step: `Some(true)` when a fact makes it apply (an
+/// authorization code grant for the token steps, a Google authorization URL for the Google
+/// step), `Some(false)` when a fact rules it out, `None` when nothing decides it. Imports
+/// only ever mark a step `not_applicable` from `Some(false)`, and withdraw that answer on
+/// `Some(true)`.
+#[must_use]
+pub fn step_fact(case: &Case, step: Step) -> Option<bool> {
     let al = &case.account_linking;
+    let grant = al.grant_type;
     match step {
         // The token endpoint is only called in the authorization code grant.
         Step::TokenWithin4_5s
         | Step::TokenJson200
         | Step::ClientAuthScheme
         | Step::TokenTtl6min
-        | Step::RefreshTokenKept => al.grant_type != Some(GrantType::Implicit),
-        Step::AcceptGrant => {
-            When::MaybeSmartHome.holds(case) && case.skill.send_alexa_events != Some(false)
-        }
-        Step::ImplicitFragment => al.grant_type != Some(GrantType::AuthCode),
-        Step::GoogleOffline => super::validate::url::is_google(&al.authorization_url),
+        | Step::RefreshTokenKept => grant.map(|g| g == GrantType::AuthCode),
+        Step::AcceptGrant => match (case.skill.kind, case.skill.send_alexa_events) {
+            (Some(kind), _) if kind != SkillKind::SmartHome => Some(false),
+            (_, Some(false)) => Some(false),
+            (Some(SkillKind::SmartHome), Some(true)) => Some(true),
+            _ => None,
+        },
+        Step::ImplicitFragment => grant.map(|g| g == GrantType::Implicit),
+        Step::GoogleOffline if al.authorization_url.trim().is_empty() => None,
+        Step::GoogleOffline => Some(super::validate::url::is_google(&al.authorization_url)),
         Step::AuthServerLogs
         | Step::WebAppDevtools
         | Step::DomainListExact
         | Step::NoPopups
         | Step::PrivateWindow
-        | Step::HttpsTrustedCa => true,
+        | Step::HttpsTrustedCa => None,
     }
 }
 

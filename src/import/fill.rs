@@ -218,11 +218,12 @@ impl Filler {
         }
     }
 
-    /// The case, with steps that cannot apply marked `not_applicable` where unanswered.
+    /// The case, with `not_applicable` answers the configuration contradicts withdrawn, and
+    /// steps that cannot apply marked `not_applicable` where unanswered.
     pub(super) fn finish(mut self) -> Imported {
         self.file = PathBuf::new();
-        for step in crate::lint::apply_default_steps(&mut self.case) {
-            self.note("", Outcome::NotApplicable(step));
+        for outcome in super::settle_steps(&mut self.case) {
+            self.note("", outcome);
         }
         Imported {
             case: self.case,

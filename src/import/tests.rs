@@ -240,6 +240,40 @@ fn smart_home_wins_over_custom_whatever_the_order_of_apis() {
     assert_eq!(imported.case.skill.name, "Boiler Buddy");
 }
 
+#[test]
+fn a_file_without_an_authorization_url_leaves_the_google_step_open() {
+    let imported = import(&["custom-first/skill.json"], None).unwrap();
+    assert_eq!(imported.case.steps_tried.google_offline, None);
+}
+
+#[test]
+fn a_later_google_import_reopens_a_google_step_marked_not_applicable() {
+    // A case written by an earlier import (or an earlier linkcase) that marked the Google
+    // step not applicable before any authorization URL was known.
+    let dir = tempfile::tempdir().unwrap();
+    let mut case = import(&["custom-first/skill.json"], None).unwrap().case;
+    case.steps_tried.google_offline = Some(StepState::NotApplicable);
+    let earlier = dir.path().join("case.json");
+    std::fs::write(&earlier, crate::case::load::to_json(&case, true)).unwrap();
+
+    let imported = import_files(
+        &[earlier, fixture("google/account-linking-info.json")],
+        None,
+    )
+    .unwrap();
+    assert!(crate::case::validate::url::is_google(
+        &imported.case.account_linking.authorization_url
+    ));
+    assert_eq!(imported.case.steps_tried.google_offline, None);
+    let report = lines(&imported);
+    assert!(
+        report
+            .iter()
+            .any(|l| l.starts_with("steps_tried.google_offline: not_applicable withdrawn")),
+        "{report:#?}"
+    );
+}
+
 fn arbitrary_json() -> impl Strategy<Value = Value> {
     let key = prop_oneof![
         Just("accountLinkingRequest".to_owned()),

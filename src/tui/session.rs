@@ -171,7 +171,7 @@ fn open_imported(store: &Store, config: &Config, imported: &Imported) -> Result<
     let mut case = config.new_case();
     let fields = merge_imported(&mut case, &imported.case, &imported.report)
         .map_err(|why| Error::Usage(format!("cannot merge the imported files: {why}")))?;
-    let steps = crate::lint::apply_default_steps(&mut case);
+    let steps = crate::import::settle_steps(&mut case);
     let id = store.save(None, &case, Utc::now())?;
     let report = import_report_lines(&imported.report, &steps, &imported.lints);
     Ok(Begin {

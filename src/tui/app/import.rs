@@ -4,10 +4,9 @@
 use std::path::PathBuf;
 
 use super::{App, Dialog, Tone};
+use crate::case::Case;
 use crate::case::Finding;
-use crate::case::{Case, Step};
 use crate::import::{ImportNote, Outcome, merge_imported};
-use crate::lint;
 use crate::tui::action::Effect;
 use crate::tui::editor::Editor;
 
@@ -60,13 +59,16 @@ pub fn split_paths(line: &str) -> Result<(Vec<PathBuf>, Option<String>), String>
 #[must_use]
 pub fn import_report_lines(
     report: &[ImportNote],
-    steps: &[Step],
+    steps: &[Outcome],
     checks: &[Finding],
 ) -> Vec<String> {
     let mut lines = Vec::new();
     let mut file = None;
     for note in report {
-        if matches!(note.outcome, Outcome::NotApplicable(_)) {
+        if matches!(
+            note.outcome,
+            Outcome::NotApplicable(_) | Outcome::Reopened(_)
+        ) {
             continue;
         }
         // One heading per file, then what came of its values.
@@ -78,11 +80,13 @@ pub fn import_report_lines(
         let prefix = format!("{}: ", note.file.display());
         lines.push(format!("  {}", text.strip_prefix(&prefix).unwrap_or(&text)));
     }
-    lines.extend(steps.iter().map(|step| {
-        format!(
-            "steps_tried.{}: set to not_applicable, as it cannot apply to this configuration",
-            step.id()
-        )
+    lines.extend(steps.iter().map(|outcome| {
+        ImportNote {
+            file: std::path::PathBuf::new(),
+            key: String::new(),
+            outcome: outcome.clone(),
+        }
+        .to_string()
     }));
     lines.extend(checks.iter().map(|l| format!("check: {l}")));
     lines
@@ -131,7 +135,7 @@ impl App {
             Ok(fields) => fields,
             Err(why) => return self.import_failed(&format!("cannot merge the files: {why}")),
         };
-        let steps = lint::apply_default_steps(&mut self.case);
+        let steps = crate::import::settle_steps(&mut self.case);
         if self.case != before {
             self.changed();
         }
