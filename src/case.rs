@@ -6,6 +6,7 @@ pub mod findings;
 pub mod friendly;
 pub mod load;
 pub mod model;
+pub mod redirect;
 pub mod sanitize;
 pub mod schema;
 pub mod time;

@@ -38,6 +38,9 @@ pub enum Source {
     AskStatesV2,
     /// ASK CLI v2 `ask-resources.json`: where the skill's files are, no skill id.
     AskResourcesV2,
+    /// The ASK CLI's own `~/.ask/cli_config`: per profile the vendor id (and tokens, never
+    /// imported).
+    AskCliConfig,
     /// ASK CLI v1 `.ask/config`.
     AskConfigV1,
 }
@@ -50,6 +53,7 @@ impl fmt::Display for Source {
             Self::SkillManifest => "skill manifest",
             Self::AskStatesV2 => "ASK CLI v2 states (.ask/ask-states.json)",
             Self::AskResourcesV2 => "ASK CLI v2 resources (ask-resources.json)",
+            Self::AskCliConfig => "ASK CLI config (~/.ask/cli_config)",
             Self::AskConfigV1 => "ASK CLI v1 config (.ask/config)",
         })
     }
@@ -215,6 +219,8 @@ pub fn recognise(value: &Value) -> Option<Source> {
         Some(Source::SkillManifest)
     } else if object.contains_key("askcliResourcesVersion") {
         Some(Source::AskResourcesV2)
+    } else if ask::is_cli_config(object) {
+        Some(Source::AskCliConfig)
     } else if has_object("profiles") || object.contains_key("askcliStatesVersion") {
         Some(Source::AskStatesV2)
     } else if has_object("deploy_settings") {
@@ -258,6 +264,7 @@ pub fn import_files(paths: &[PathBuf], profile: Option<&str>) -> Result<Imported
                     Source::SkillManifest => ask::import_manifest(&value, &mut filler),
                     Source::AskStatesV2 => ask::import_states(&value, profile, &mut filler)?,
                     Source::AskConfigV1 => ask::import_config(&value, profile, &mut filler)?,
+                    Source::AskCliConfig => ask::import_cli_config(&value, profile, &mut filler)?,
                     Source::AskResourcesV2 => filler.ignore(
                         "",
                         "where the skill's files are; the skill id is in .ask/ask-states.json",

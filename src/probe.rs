@@ -29,24 +29,7 @@ pub const INVALID_CODE: &str = "linkcase-probe-invalid-code";
 /// The vendor id used in the redirect URI when none is given.
 pub const PLACEHOLDER_VENDOR: &str = "LINKCASEPROBE";
 
-/// The Alexa redirect host for a region.
-#[must_use]
-pub const fn redirect_host(region: Region) -> &'static str {
-    match region {
-        Region::Na => "pitangui.amazon.com",
-        Region::Eu => "layla.amazon.com",
-        Region::Fe => "alexa.amazon.co.jp",
-    }
-}
-
-/// The redirect URI Alexa would send for a region and vendor id.
-#[must_use]
-pub fn redirect_uri(region: Region, vendor_id: &str) -> String {
-    format!(
-        "https://{}/api/skill/link/{vendor_id}",
-        redirect_host(region)
-    )
-}
+pub use crate::case::redirect::{redirect_host, redirect_uri};
 
 /// The time limits of a probe: Alexa's, which the answer is judged by, and the probe's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

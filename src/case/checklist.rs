@@ -81,6 +81,10 @@ pub enum FieldId {
     TokenExpiration,
     ClientId,
     Scopes,
+    VendorId,
+    AppRedirectUrls,
+    IosAuthorizationUrl,
+    AndroidAuthorizationUrl,
     Step(Step),
     Notes,
 }
@@ -666,6 +670,58 @@ pub const FIELDS: &[Field] = &[
         place: Place::Configuration(7),
         import_keys: &["scopes"],
     },
+    Field {
+        id: FieldId::VendorId,
+        section: Section::Configuration,
+        path: "account_linking.vendor_id",
+        label: "Vendor ID",
+        help: "Your developer account's vendor id: the part after /api/skill/link/ in the Alexa \
+               Redirect URLs of the Account Linking page (also in the ASK CLI's cli_config). With \
+               it linkcase shows the exact redirect URLs your OAuth server must allow.",
+        kind: FieldKind::Text,
+        required: Required::No,
+        applies: When::Always,
+        place: Place::Configuration(8),
+        import_keys: &[],
+    },
+    Field {
+        id: FieldId::AppRedirectUrls,
+        section: Section::Configuration,
+        path: "account_linking.app_to_app.redirect_urls",
+        label: "App-to-app: Your Redirect URLs",
+        help: "App-to-app linking only: your own redirect URLs (universal links or app links) \
+               that your app's login returns to. Not Alexa's redirect URLs. Empty when the skill \
+               does not link from its own app.",
+        kind: FieldKind::List,
+        required: Required::No,
+        applies: When::Always,
+        place: Place::Configuration(9),
+        import_keys: &[],
+    },
+    Field {
+        id: FieldId::IosAuthorizationUrl,
+        section: Section::Configuration,
+        path: "account_linking.app_to_app.ios_authorization_url",
+        label: "App-to-app: iOS authorization URL",
+        help: "App-to-app linking only: the authorization URL your iOS app opens.",
+        kind: FieldKind::Url,
+        required: Required::No,
+        applies: When::Always,
+        place: Place::Configuration(10),
+        import_keys: &[],
+    },
+    Field {
+        id: FieldId::AndroidAuthorizationUrl,
+        section: Section::Configuration,
+        path: "account_linking.app_to_app.android_authorization_url",
+        label: "App-to-app: Android authorization URL",
+        help: "App-to-app linking only: the authorization URL your Android app opens.",
+        kind: FieldKind::Url,
+        required: Required::No,
+        applies: When::Always,
+        place: Place::Configuration(11),
+        import_keys: &[],
+    },
     step_field!(
         AuthServerLogs,
         "steps_tried.auth_server_logs",
@@ -784,7 +840,7 @@ impl FieldId {
     /// The index of this field's row in [`FIELDS`]: a match, so a new id does not compile
     /// until it has a row.
     const fn row(self) -> usize {
-        const STEPS: usize = 28;
+        const STEPS: usize = 32;
         match self {
             Self::SkillId => 0,
             Self::SkillStage => 1,
@@ -814,6 +870,10 @@ impl FieldId {
             Self::TokenExpiration => 25,
             Self::ClientId => 26,
             Self::Scopes => 27,
+            Self::VendorId => 28,
+            Self::AppRedirectUrls => 29,
+            Self::IosAuthorizationUrl => 30,
+            Self::AndroidAuthorizationUrl => 31,
             Self::Step(step) => STEPS + step as usize,
             Self::Notes => STEPS + Step::ALL.len(),
         }

@@ -399,6 +399,32 @@ pub struct AccountLinking {
     /// OAuth scopes.
     #[serde(default)]
     pub scopes: Vec<String>,
+    /// The developer's vendor id: the last part of Alexa's redirect URLs
+    /// (`https://pitangui.amazon.com/api/skill/link/<vendor id>`).
+    #[serde(default)]
+    pub vendor_id: String,
+    /// App-to-app account linking, when the skill uses it.
+    #[serde(default)]
+    pub app_to_app: AppToApp,
+    /// Unknown keys.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// `account_linking.app_to_app.*`: app-to-app account linking (SMAPI `redirectUrls` and
+/// `authorizationUrlsByPlatform`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AppToApp {
+    /// "Your Redirect URLs": the skill's own redirect URLs (universal links / app links)
+    /// that the app's OAuth flow returns to.
+    #[serde(default)]
+    pub redirect_urls: Vec<String>,
+    /// The authorization URL the iOS app opens.
+    #[serde(default)]
+    pub ios_authorization_url: String,
+    /// The authorization URL the Android app opens.
+    #[serde(default)]
+    pub android_authorization_url: String,
     /// Unknown keys.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -503,12 +529,16 @@ impl Case {
             &mut account_linking.authorization_url,
             &mut account_linking.access_token_url,
             &mut account_linking.client_id,
+            &mut account_linking.vendor_id,
+            &mut account_linking.app_to_app.ios_authorization_url,
+            &mut account_linking.app_to_app.android_authorization_url,
             notes,
         ]
         .into_iter()
         .chain(failure.utc.iter_mut())
         .chain(account_linking.domains.iter_mut())
         .chain(account_linking.scopes.iter_mut())
+        .chain(account_linking.app_to_app.redirect_urls.iter_mut())
     }
 
     /// Every map of unknown keys with the JSON path it sits under (`""` = top level).
@@ -520,6 +550,10 @@ impl Case {
             ("test_account.", &self.test_account.extra),
             ("failure.", &self.failure.extra),
             ("account_linking.", &self.account_linking.extra),
+            (
+                "account_linking.app_to_app.",
+                &self.account_linking.app_to_app.extra,
+            ),
             ("steps_tried.", &self.steps_tried.extra),
         ]
     }

@@ -123,6 +123,10 @@ pub fn get(case: &Case, id: FieldId) -> Value<'_> {
         FieldId::TokenExpiration => Value::Number(al.default_token_expiration_seconds),
         FieldId::ClientId => Value::Text(&al.client_id),
         FieldId::Scopes => Value::List(&al.scopes),
+        FieldId::VendorId => Value::Text(&al.vendor_id),
+        FieldId::AppRedirectUrls => Value::List(&al.app_to_app.redirect_urls),
+        FieldId::IosAuthorizationUrl => Value::Text(&al.app_to_app.ios_authorization_url),
+        FieldId::AndroidAuthorizationUrl => Value::Text(&al.app_to_app.android_authorization_url),
         FieldId::Step(step) => Value::Choice(case.steps_tried.get(step).map(StepState::id)),
         FieldId::Notes => Value::Text(&case.notes),
     }
@@ -175,6 +179,9 @@ pub fn set_text(case: &mut Case, id: FieldId, value: &str) {
         FieldId::AuthorizationUrl => &mut al.authorization_url,
         FieldId::AccessTokenUrl => &mut al.access_token_url,
         FieldId::ClientId => &mut al.client_id,
+        FieldId::VendorId => &mut al.vendor_id,
+        FieldId::IosAuthorizationUrl => &mut al.app_to_app.ios_authorization_url,
+        FieldId::AndroidAuthorizationUrl => &mut al.app_to_app.android_authorization_url,
         FieldId::Notes => &mut case.notes,
         FieldId::TokenExpiration => {
             al.default_token_expiration_seconds = value.trim().parse().ok();
@@ -193,6 +200,7 @@ pub fn set_text(case: &mut Case, id: FieldId, value: &str) {
         | FieldId::Domains
         | FieldId::AccessTokenScheme
         | FieldId::Scopes
+        | FieldId::AppRedirectUrls
         | FieldId::Step(_) => return,
     };
     *slot = value;
@@ -213,6 +221,7 @@ pub fn list_mut(case: &mut Case, id: FieldId) -> Option<&mut Vec<String>> {
     match id {
         FieldId::Domains => Some(&mut case.account_linking.domains),
         FieldId::Scopes => Some(&mut case.account_linking.scopes),
+        FieldId::AppRedirectUrls => Some(&mut case.account_linking.app_to_app.redirect_urls),
         _ => None,
     }
 }
@@ -314,6 +323,10 @@ pub fn toggle(case: &mut Case, id: FieldId, index: usize) {
         | FieldId::TokenExpiration
         | FieldId::ClientId
         | FieldId::Scopes
+        | FieldId::VendorId
+        | FieldId::AppRedirectUrls
+        | FieldId::IosAuthorizationUrl
+        | FieldId::AndroidAuthorizationUrl
         | FieldId::Notes => {}
     }
 }

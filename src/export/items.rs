@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::Options;
 use crate::case::checklist::{self, FIELDS, Field, FieldId, FieldKind, Place, Section};
+use crate::case::redirect;
 use crate::case::sanitize::sanitize;
 use crate::case::time::{
     Resolved, TimeError, Unresolved, Zone, ZoneError, format_local, parse_local,
@@ -100,7 +101,14 @@ pub(crate) fn blocks(case: &Case, options: Options, checks: bool) -> Vec<Block> 
             layout: Layout::Fields,
             items: configuration
                 .iter()
-                .map(|f| item(case, f, options))
+                .flat_map(|f| {
+                    let mut items = vec![item(case, f, options)];
+                    // Right under the vendor id: the redirect URLs it makes.
+                    if f.id == FieldId::VendorId {
+                        items.extend(alexa_redirect_item(case));
+                    }
+                    items
+                })
                 .collect(),
         },
     ];
@@ -137,6 +145,23 @@ pub(crate) fn blocks(case: &Case, options: Options, checks: bool) -> Vec<Block> 
         },
     ]);
     out
+}
+
+/// The label of the Alexa redirect URLs derived from the vendor id.
+pub(crate) const ALEXA_REDIRECT_LABEL: &str = "Alexa Redirect URLs";
+
+/// The Alexa redirect URLs of the chosen regions, once the vendor id is known.
+fn alexa_redirect_item(case: &Case) -> Option<Item> {
+    let urls = redirect::alexa_redirect_urls(case);
+    (!urls.is_empty()).then(|| Item {
+        label: ALEXA_REDIRECT_LABEL,
+        value: Value::Line(
+            urls.iter()
+                .map(|(region, url)| format!("{} ({})", one_line(url), region.id()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    })
 }
 
 /// The summary, then one item per configuration finding (`Error: Domain List — message

@@ -1,6 +1,7 @@
 //! ASK CLI project files: v2 `.ask/ask-states.json` (`profiles.<profile>.skillId`), v1
 //! `.ask/config` (`deploy_settings.<profile>.skill_id`), and the skill manifest
-//! `skill-package/skill.json` (name, kind, Send Alexa Events permission).
+//! `skill-package/skill.json` (name, kind, Send Alexa Events permission), and the ASK CLI's
+//! own `~/.ask/cli_config` (`profiles.<profile>.vendor_id`).
 
 use serde_json::{Map, Value};
 
@@ -27,6 +28,51 @@ pub(super) fn import_config(
     import_skill_id(value, "deploy_settings", "skill_id", profile, filler)
 }
 
+/// Whether an object is the ASK CLI's own `cli_config`: profiles that hold a `vendor_id`
+/// or a login `token` (an `ask-states.json` has neither).
+pub(super) fn is_cli_config(object: &Map<String, Value>) -> bool {
+    object
+        .get("profiles")
+        .and_then(Value::as_object)
+        .is_some_and(|profiles| {
+            profiles.values().any(|p| {
+                p.get("vendor_id").is_some_and(Value::is_string)
+                    || p.get("token").is_some_and(Value::is_object)
+            })
+        })
+}
+
+/// `~/.ask/cli_config`: the vendor id of one profile. The profile's login tokens are
+/// secrets, withheld like a client secret.
+pub(super) fn import_cli_config(
+    value: &Value,
+    profile: Option<&str>,
+    filler: &mut Filler,
+) -> Result<(), ImportError> {
+    let Some(chosen) = choose_profile(value, "profiles", profile, filler)? else {
+        return Ok(());
+    };
+    let Some(entries) = value
+        .get("profiles")
+        .and_then(|p| p.get(&chosen))
+        .and_then(Value::as_object)
+    else {
+        filler.ignore(&format!("profiles.{chosen}"), "not an object");
+        return Ok(());
+    };
+    for (key, entry) in entries {
+        let path = format!("profiles.{chosen}.{key}");
+        match key.as_str() {
+            "vendor_id" => {
+                filler.fill(&path, FieldId::VendorId.field(), entry);
+            }
+            "token" => filler.withhold(&path),
+            _ => filler.ignore(&path, "not part of a case"),
+        }
+    }
+    Ok(())
+}
+
 /// Takes the skill id of one profile: the only one, or the one asked for.
 fn import_skill_id(
     value: &Value,
@@ -35,6 +81,34 @@ fn import_skill_id(
     profile: Option<&str>,
     filler: &mut Filler,
 ) -> Result<(), ImportError> {
+    let Some(chosen) = choose_profile(value, section, profile, filler)? else {
+        return Ok(());
+    };
+    let key = format!("{section}.{chosen}.{id_key}");
+    match value
+        .get(section)
+        .and_then(|p| p.get(&chosen))
+        .and_then(|p| p.get(id_key))
+    {
+        Some(id) => {
+            filler.fill(&key, FieldId::SkillId.field(), id);
+        }
+        None => filler.ignore(
+            &key,
+            "missing: the skill was never deployed with this profile",
+        ),
+    }
+    Ok(())
+}
+
+/// The profile of `section` to read: the only one, or the one asked for; `None` when there
+/// is none. The others are reported as left out.
+fn choose_profile(
+    value: &Value,
+    section: &str,
+    profile: Option<&str>,
+    filler: &mut Filler,
+) -> Result<Option<String>, ImportError> {
     let empty = Map::new();
     let profiles = value
         .get(section)
@@ -51,8 +125,8 @@ fn import_skill_id(
         }
         (None, [only]) => only,
         (None, []) => {
-            filler.ignore(section, "no profiles, so no skill id");
-            return Ok(());
+            filler.ignore(section, "no profiles");
+            return Ok(None);
         }
         (None, _) => {
             return Err(filler.usage(format!(
@@ -64,21 +138,7 @@ fn import_skill_id(
     for name in names.iter().filter(|n| **n != chosen) {
         filler.ignore(&format!("{section}.{name}"), "another profile");
     }
-    let key = format!("{section}.{chosen}.{id_key}");
-    match value
-        .get(section)
-        .and_then(|p| p.get(chosen))
-        .and_then(|p| p.get(id_key))
-    {
-        Some(id) => {
-            filler.fill(&key, FieldId::SkillId.field(), id);
-        }
-        None => filler.ignore(
-            &key,
-            "missing: the skill was never deployed with this profile",
-        ),
-    }
-    Ok(())
+    Ok(Some(chosen.to_owned()))
 }
 
 fn list_or_none(names: &[&str]) -> String {

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::fill::{Filler, kind};
+use crate::case::redirect::parse_alexa_redirect;
 use crate::case::{FIELDS, FieldId};
 use crate::lint::check_raw_scheme;
 
@@ -89,15 +90,71 @@ fn import_key(path: &str, key: &str, value: &Value, filler: &mut Filler) {
                 format!("{shown}: whether linking is optional at enablement is not part of a case"),
             );
         }
-        "redirectUrls" => filler.ignore(
-            path,
-            "Alexa's redirect URLs are fixed per region; the case does not record them",
-        ),
-        "reciprocalAccessTokenUrl"
-        | "authorizationUrlsByPlatform"
-        | "voiceForwardAccountLinking" => {
+        "redirectUrls" => import_redirect_urls(path, value, filler),
+        "authorizationUrlsByPlatform" => import_platform_urls(path, value, filler),
+        "reciprocalAccessTokenUrl" | "voiceForwardAccountLinking" => {
             filler.ignore(path, "not part of the guide's checklist");
         }
         _ => filler.ignore(path, "unknown key"),
+    }
+}
+
+/// `redirectUrls`: in Amazon's account-linking schema, the skill's own redirect URLs for
+/// app-to-app linking ("Your Redirect URLs"). `get-account-linking-info` also lists Alexa's
+/// own redirect URLs there; those give the vendor id instead.
+fn import_redirect_urls(path: &str, value: &Value, filler: &mut Filler) {
+    let Some(entries) = value.as_array() else {
+        filler.ignore(
+            path,
+            format!("expected a list of URLs, got {}", kind(value)),
+        );
+        return;
+    };
+    let mut own = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        match entry.as_str().and_then(parse_alexa_redirect) {
+            Some((_, vendor)) => {
+                filler.fill(
+                    &format!("{path}[{i}]"),
+                    FieldId::VendorId.field(),
+                    &Value::String(vendor),
+                );
+            }
+            None => own.push(entry.clone()),
+        }
+    }
+    if !own.is_empty() {
+        filler.fill(path, FieldId::AppRedirectUrls.field(), &Value::Array(own));
+    }
+}
+
+/// `authorizationUrlsByPlatform`: `[{"platformType": "iOS" | "Android",
+/// "platformAuthorizationUrl": …}]`, the authorization URLs of app-to-app linking.
+fn import_platform_urls(path: &str, value: &Value, filler: &mut Filler) {
+    let Some(entries) = value.as_array() else {
+        filler.ignore(path, format!("expected a list, got {}", kind(value)));
+        return;
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        let key = format!("{path}[{i}]");
+        let platform = entry.get("platformType").and_then(Value::as_str);
+        let field = match platform.map(|p| p.trim().to_ascii_lowercase()).as_deref() {
+            Some("ios") => FieldId::IosAuthorizationUrl,
+            Some("android") => FieldId::AndroidAuthorizationUrl,
+            _ => {
+                filler.ignore(&key, "expected platformType iOS or Android");
+                continue;
+            }
+        };
+        match entry.get("platformAuthorizationUrl") {
+            Some(url) => {
+                filler.fill(
+                    &format!("{key}.platformAuthorizationUrl"),
+                    field.field(),
+                    url,
+                );
+            }
+            None => filler.ignore(&key, "no platformAuthorizationUrl"),
+        }
     }
 }

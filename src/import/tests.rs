@@ -44,7 +44,16 @@ fn smapi_response_fills_the_configuration() {
         )),
         "{report:#?}"
     );
-    assert!(report.iter().any(|l| l.contains("redirectUrls: ignored")));
+    // Alexa's own redirect URLs give the vendor id; there is no app-to-app URL among them.
+    assert_eq!(imported.case.account_linking.vendor_id, "M2AAAAAAAAAAAA");
+    assert!(
+        imported
+            .case
+            .account_linking
+            .app_to_app
+            .redirect_urls
+            .is_empty()
+    );
     assert_eq!(
         imported.case.steps_tried.implicit_fragment,
         Some(StepState::NotApplicable)
@@ -274,6 +283,56 @@ fn a_later_google_import_reopens_a_google_step_marked_not_applicable() {
     );
 }
 
+#[test]
+fn redirect_urls_are_kept_as_app_to_app_and_alexa_ones_give_the_vendor_id() {
+    let imported = import(&["app-to-app.json"], None).unwrap();
+    let al = &imported.case.account_linking;
+    assert_eq!(
+        al.app_to_app.redirect_urls,
+        ["https://app.brightkettle.co.uk/alexa/link-complete"]
+    );
+    assert_eq!(
+        al.app_to_app.ios_authorization_url,
+        "https://app.brightkettle.co.uk/ios/alexa-auth"
+    );
+    assert_eq!(
+        al.app_to_app.android_authorization_url,
+        "https://app.brightkettle.co.uk/android/alexa-auth"
+    );
+    assert_eq!(al.vendor_id, "M1B2C3D4E5F6G7");
+    let report = lines(&imported);
+    assert!(
+        !report.iter().any(|l| l.contains("fixed per region")),
+        "{report:#?}"
+    );
+    assert!(
+        report.iter().any(|l| l.ends_with(
+            "accountLinkingRequest.redirectUrls -> account_linking.app_to_app.redirect_urls"
+        )),
+        "{report:#?}"
+    );
+}
+
+#[test]
+fn the_ask_cli_config_gives_the_vendor_id_and_never_its_tokens() {
+    let imported = import(&["ask-home/cli_config"], None).unwrap();
+    assert_eq!(imported.case.account_linking.vendor_id, "M1B2C3D4E5F6G7");
+    let report = lines(&imported);
+    assert!(
+        report.iter().any(|l| l.contains("read as ASK CLI config")),
+        "{report:#?}"
+    );
+    assert!(
+        report
+            .iter()
+            .any(|l| l.contains("profiles.default.token: not imported")),
+        "{report:#?}"
+    );
+    let json = crate::case::load::to_json(&imported.case, true);
+    assert!(!json.contains("s3cr3t"));
+    assert!(!format!("{imported:?}").contains("s3cr3t"));
+}
+
 fn arbitrary_json() -> impl Strategy<Value = Value> {
     let key = prop_oneof![
         Just("accountLinkingRequest".to_owned()),
@@ -288,6 +347,14 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         Just("deploy_settings".to_owned()),
         Just("manifest".to_owned()),
         Just("skillId".to_owned()),
+        Just("skillManifest".to_owned()),
+        Just("askcliResourcesVersion".to_owned()),
+        Just("vendor_id".to_owned()),
+        Just("token".to_owned()),
+        Just("redirectUrls".to_owned()),
+        Just("authorizationUrlsByPlatform".to_owned()),
+        Just("platformType".to_owned()),
+        Just("platformAuthorizationUrl".to_owned()),
         Just("default".to_owned()),
         "[a-zA-Z_]{0,8}",
     ];
@@ -298,6 +365,10 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
         any::<f64>().prop_map(Value::from),
         ".{0,12}".prop_map(Value::String),
         Just(Value::String("AUTH_CODE".to_owned())),
+        Just(Value::String("iOS".to_owned())),
+        Just(Value::String(
+            "https://layla.amazon.com/api/skill/link/M1".to_owned()
+        )),
     ];
     leaf.prop_recursive(4, 48, 6, move |inner| {
         prop_oneof![

@@ -431,6 +431,46 @@ pub(super) fn check_configuration(case: &Case, out: &mut Vec<Finding>) {
         }
     }
     check_duplicates(FieldId::Scopes, &al.scopes, out);
+    check_vendor_id(&al.vendor_id, out);
+    let app = &al.app_to_app;
+    for (id, url) in [
+        (FieldId::IosAuthorizationUrl, &app.ios_authorization_url),
+        (
+            FieldId::AndroidAuthorizationUrl,
+            &app.android_authorization_url,
+        ),
+    ] {
+        check_url_shape(id, url, UrlRules::Endpoint, out);
+    }
+    for (i, url) in app.redirect_urls.iter().enumerate() {
+        let mut found = Vec::new();
+        check_url_shape(FieldId::AppRedirectUrls, url, UrlRules::Link, &mut found);
+        out.extend(found.into_iter().map(|mut finding| {
+            finding.subject = Subject::Entry(FieldId::AppRedirectUrls, i);
+            finding
+        }));
+    }
+    check_duplicates(FieldId::AppRedirectUrls, &app.redirect_urls, out);
+}
+
+/// A vendor id as seen in Alexa's redirect URLs: letters and digits (e.g.
+/// `M1B2C3D4E5F6G7`). Amazon publishes no format, so another shape is a warning only.
+fn check_vendor_id(value: &str, out: &mut Vec<Finding>) {
+    let value = value.trim();
+    if value.is_empty() {
+        return;
+    }
+    if !value.chars().all(|c| c.is_ascii_alphanumeric()) || value.len() > 40 {
+        out.push(warning(
+            "vendor-id-shape",
+            FieldId::VendorId,
+            format!(
+                "{} does not look like a vendor id: it is the letters and digits after \
+                 /api/skill/link/ in an Alexa redirect URL",
+                shown(value)
+            ),
+        ));
+    }
 }
 
 pub(super) fn check_unknown_keys(case: &Case, out: &mut Vec<Finding>) {

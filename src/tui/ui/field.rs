@@ -242,6 +242,14 @@ pub fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::default());
     }
     lines.push(Line::styled(field.help, theme.text));
+    if field.id == FieldId::VendorId {
+        for (region, url) in crate::case::redirect::alexa_redirect_urls(app.case()) {
+            lines.push(Line::styled(
+                format!("Alexa redirect URL ({}): {url}", region.id()),
+                theme.text,
+            ));
+        }
+    }
     if let Editor::Lines(area) = app.editor()
         && area.wrap_mode() == ratatui_textarea::WrapMode::None
     {
