@@ -26,6 +26,7 @@ pub fn lint(case: &Case) -> Vec<Finding> {
     rules::check_scopes(case, &mut out);
     rules::check_providers(case, &mut out);
     rules::check_grant(case, &mut out);
+    rules::check_pkce(case, &mut out);
     rules::check_accept_grant(case, &mut out);
     rules::check_symptoms(case, &mut out);
     out.sort_by_key(|l| l.severity);

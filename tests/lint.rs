@@ -254,3 +254,40 @@ fn check_of_an_unreadable_file_exits_2_naming_it() {
         .code(2)
         .stderr(contains("broken.json: cannot import: not JSON"));
 }
+
+#[test]
+fn flags_the_documented_requirements() {
+    // Requirements for Account Linking: the authorization URI is HTTPS on port 443.
+    flags(
+        "url-port.json",
+        "url-port",
+        Level::Error,
+        Some(Step::HttpsTrustedCa),
+    );
+    // Only custom skills may use the implicit grant.
+    flags(
+        "smart-home-implicit.json",
+        "grant-not-custom",
+        Level::Error,
+        Some(Step::ImplicitFragment),
+    );
+    // The account-linking schema: scopes are required for smart home skills, at most 15.
+    flags(
+        "smart-home-no-scopes.json",
+        "scopes-required",
+        Level::Error,
+        None,
+    );
+    flags("scopes-sixteen.json", "scopes-too-many", Level::Error, None);
+    // PKCE is recommended, and above all for app-to-app linking.
+    flags("app-to-app.json", "pkce", Level::Hint, None);
+}
+
+#[test]
+fn the_port_rule_names_the_authorization_url_only() {
+    let lints = check("url-port.json");
+    let port: Vec<_> = lints.iter().filter(|l| l.rule == "url-port").collect();
+    assert_eq!(port.len(), 1, "{lints:#?}");
+    assert_eq!(port[0].path(), "account_linking.authorization_url");
+    assert!(port[0].message.contains("8443"), "{}", port[0].message);
+}

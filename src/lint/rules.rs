@@ -113,8 +113,31 @@ pub(super) fn check_providers(case: &Case, out: &mut Vec<Finding>) {
     }
 }
 
+/// Grant-type rules. A non-custom skill with the implicit grant: Amazon's "Requirements for
+/// Account Linking for Alexa Skills" (authentication framework requirements: only custom
+/// skills may use the implicit grant; every other type must support the authorization code
+/// grant) and the account-linking schema's `type` ("You must use AUTH_CODE with smart home
+/// skills"), <https://developer.amazon.com/docs/alexa/account-linking/requirements-account-linking.html>
+/// and <https://developer.amazon.com/docs/alexa/smapi/account-linking-schemas-v0.html>.
+/// An implicit grant with a token URL: the troubleshooting guide's implicit grant section.
 pub(super) fn check_grant(case: &Case, out: &mut Vec<Finding>) {
     let al = &case.account_linking;
+    if al.grant_type == Some(GrantType::Implicit)
+        && let Some(kind) = case.skill.kind
+        && kind != SkillKind::Custom
+    {
+        out.push(finding(
+            Severity::Error,
+            "grant-not-custom",
+            FieldId::GrantType,
+            Some(Step::ImplicitFragment),
+            format!(
+                "Amazon allows the implicit grant for custom skills only, and this skill's type \
+                 is {}: use the authorization code grant (AUTH_CODE).",
+                kind.label().to_lowercase()
+            ),
+        ));
+    }
     let has_token_url = !al.access_token_url.trim().is_empty();
     if al.grant_type == Some(GrantType::Implicit) && has_token_url {
         out.push(finding(
@@ -200,8 +223,26 @@ pub(super) fn check_symptoms(case: &Case, out: &mut Vec<Finding>) {
     }
 }
 
+/// Scope rules, from the account-linking schema's `scopes` ("required for smart home
+/// skills", "up to 15 scopes"),
+/// <https://developer.amazon.com/docs/alexa/smapi/account-linking-schemas-v0.html>.
 pub(super) fn check_scopes(case: &Case, out: &mut Vec<Finding>) {
     let scopes = &case.account_linking.scopes;
+    let configured = case.account_linking.grant_type.is_some()
+        || !case.account_linking.authorization_url.trim().is_empty();
+    if configured
+        && case.skill.kind == Some(SkillKind::SmartHome)
+        && scopes.iter().all(|s| s.trim().is_empty())
+    {
+        out.push(finding(
+            Severity::Error,
+            "scopes-required",
+            FieldId::Scopes,
+            None,
+            "smart home skills must list at least one scope: Alexa asks your server for the \
+             scopes configured here when the customer links.",
+        ));
+    }
     if scopes.len() > MAX_LIST {
         out.push(finding(
             Severity::Error,
@@ -229,5 +270,30 @@ pub(super) fn check_scopes(case: &Case, out: &mut Vec<Finding>) {
                 ),
             ));
         }
+    }
+}
+
+/// PKCE: Amazon's "Requirements for Account Linking for Alexa Skills" recommends it for
+/// every authorization server, and "Implement the Authorization Flow" above all for
+/// app-to-app linking, where the code passes through apps
+/// (<https://developer.amazon.com/docs/alexa/account-linking/requirements-account-linking.html>).
+/// A recommendation, and the configuration does not say whether PKCE is on: a hint, and only
+/// where it matters most, when app-to-app linking is configured.
+pub(super) fn check_pkce(case: &Case, out: &mut Vec<Finding>) {
+    let al = &case.account_linking;
+    let app = &al.app_to_app;
+    let app_to_app = !app.redirect_urls.is_empty()
+        || !app.ios_authorization_url.trim().is_empty()
+        || !app.android_authorization_url.trim().is_empty();
+    if app_to_app && al.grant_type != Some(GrantType::Implicit) {
+        out.push(finding(
+            Severity::Hint,
+            "pkce",
+            FieldId::AppRedirectUrls,
+            None,
+            "app-to-app linking passes the authorization code through apps: Amazon recommends \
+             that your server supports PKCE, and that it is turned on in the account-linking \
+             settings.",
+        ));
     }
 }

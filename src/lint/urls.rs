@@ -44,6 +44,19 @@ fn advice(problem: &UrlProblem, token_url: bool) -> Option<(&'static str, Option
                 }
             ),
         ),
+        // Amazon's "Requirements for Account Linking for Alexa Skills", authorization URI
+        // requirements: accessible over HTTPS on port 443
+        // (https://developer.amazon.com/docs/alexa/account-linking/requirements-account-linking.html).
+        // The page states it for the authorization URI only, so only that is an error.
+        UrlProblem::Port(_) if token_url => return None,
+        UrlProblem::Port(_) => (
+            "url-port",
+            Some(Step::HttpsTrustedCa),
+            format!(
+                "{what}: Amazon requires the authorization URI to be served over HTTPS on port \
+                 443. Drop the port from the URL and serve the login page on 443."
+            ),
+        ),
         UrlProblem::Fragment => (
             "url-fragment",
             None,

@@ -366,6 +366,7 @@ fn check_url_shape(id: FieldId, value: &str, rules: UrlRules, out: &mut Vec<Find
             | UrlProblem::NoHost
             | UrlProblem::IpHost
             | UrlProblem::PrivateHost { .. }
+            | UrlProblem::Port(_)
             | UrlProblem::Fragment => continue,
         };
         out.push(finding);

@@ -33,6 +33,8 @@ pub(crate) enum UrlProblem {
     IpHost,
     /// A host only a local network can resolve; the host and why.
     PrivateHost { host: String, why: &'static str },
+    /// A port other than HTTPS's own 443, written in the URL.
+    Port(u16),
     /// A `#fragment`.
     Fragment,
     /// `user:password@` in the URL: credentials that travel in every copy of it.
@@ -54,6 +56,7 @@ impl UrlProblem {
             Self::PrivateHost { host, why } => {
                 format!("{host} {why}; Alexa needs a public hostname")
             }
+            Self::Port(port) => format!("uses port {port}; it must be reachable on port 443"),
             Self::Fragment => "must not contain a fragment (the part after #)".to_owned(),
             Self::Credentials => {
                 "contains a user name or password (user:password@host); remove them".to_owned()
@@ -101,6 +104,10 @@ pub(crate) fn inspect_url(value: &str, rules: UrlRules) -> (Vec<UrlProblem>, Opt
                     });
                 }
             }
+        }
+        // `Url::port` is `None` for a scheme's default port (443 for https).
+        if let Some(port) = url.port() {
+            problems.push(UrlProblem::Port(port));
         }
         if url.fragment().is_some() {
             problems.push(UrlProblem::Fragment);
