@@ -116,7 +116,7 @@ pub(super) fn check_providers(case: &Case, out: &mut Vec<Finding>) {
 /// Grant-type rules. A non-custom skill with the implicit grant: Amazon's "Requirements for
 /// Account Linking for Alexa Skills" (authentication framework requirements: only custom
 /// skills may use the implicit grant; every other type must support the authorization code
-/// grant) and the account-linking schema's `type` ("You must use AUTH_CODE with smart home
+/// grant) and the account-linking schema's `type` ("You must use `AUTH_CODE` with smart home
 /// skills"), <https://developer.amazon.com/docs/alexa/account-linking/requirements-account-linking.html>
 /// and <https://developer.amazon.com/docs/alexa/smapi/account-linking-schemas-v0.html>.
 /// An implicit grant with a token URL: the troubleshooting guide's implicit grant section.
