@@ -4,20 +4,24 @@
 //!
 //! A healthy endpoint refuses such a code quickly, over HTTPS with a trusted certificate,
 //! with an RFC 6749 §5.2 JSON error such as `invalid_grant`. What the probe reports:
-//! TLS, time to answer against Alexa's 4.5 s limit (it gives up at 10 s), status,
+//! TLS and the certificate (issuer, subject, days to expiry; Amazon does not accept Let's
+//! Encrypt), time to answer against Alexa's 4.5 s limit (it gives up at 10 s), status,
 //! `Content-Type`, and whether the body is JSON. The client secret is never printed.
 //!
 //! Redirect hosts per region (the `redirectUrls` SMAPI lists for every skill):
 //! NA `pitangui.amazon.com`, EU `layla.amazon.com`, FE `alexa.amazon.co.jp`, each with the
 //! path `/api/skill/link/<vendor id>`.
 
+mod certificate;
 mod http;
 mod report;
+mod tls;
 
 use std::time::Duration;
 
 use crate::case::{Region, Secret, TokenScheme};
 
+pub use certificate::{Certificate, CertificateError};
 pub use report::{Check, CheckLevel};
 
 /// Alexa gives up on the token endpoint after this long.
@@ -132,6 +136,10 @@ pub struct ProbeResult {
     pub elapsed: Duration,
     /// What came back.
     pub answer: Answer,
+    /// The server's certificate (`https://` only), or why it could not be read.
+    pub certificate: Option<Result<Certificate, String>>,
+    /// When the probe ran: the certificate's days left are counted from here.
+    pub at: chrono::DateTime<chrono::Utc>,
     /// The limits it was judged by.
     pub limits: Limits,
 }
@@ -157,6 +165,7 @@ pub fn probe(request: &ProbeRequest) -> Result<ProbeResult, ProbeError> {
     if !(https || request.allow_http && url.scheme() == "http") {
         return Err(ProbeError::NotHttps(url.scheme().to_owned()));
     }
+    let certificate = https.then(|| tls::inspect(&url, request.limits.give_up));
     let (elapsed, answer) = http::post(
         &url,
         &form(request),
@@ -168,6 +177,8 @@ pub fn probe(request: &ProbeRequest) -> Result<ProbeResult, ProbeError> {
         https,
         elapsed,
         answer,
+        certificate,
+        at: chrono::Utc::now(),
         limits: request.limits,
     })
 }

@@ -504,3 +504,144 @@ fn the_client_secret_can_be_typed_at_a_prompt_and_is_never_echoed() {
     let shown = text();
     assert!(!shown.contains("hunter2"), "{shown}");
 }
+
+/// A certificate authority and a server certificate it issued for 127.0.0.1, made here.
+struct TestPki {
+    chain: Vec<rustls::pki_types::CertificateDer<'static>>,
+    key: Vec<u8>,
+}
+
+/// A CA named `issuer` (common name, organization) issues a certificate for 127.0.0.1 that
+/// expires on `expires` (year, month, day).
+fn pki(issuer: (&str, &str), expires: (i32, u8, u8)) -> TestPki {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair};
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.distinguished_name.push(DnType::CommonName, issuer.0);
+    ca.distinguished_name
+        .push(DnType::OrganizationName, issuer.1);
+    ca.distinguished_name.push(DnType::CountryName, "US");
+    let ca = ca.self_signed(&ca_key).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let mut leaf = CertificateParams::new(vec!["127.0.0.1".to_owned()]).unwrap();
+    leaf.distinguished_name
+        .push(DnType::CommonName, "auth.linkcase.test");
+    leaf.not_after = rcgen::date_time_ymd(expires.0, expires.1, expires.2);
+    let leaf = leaf.signed_by(&key, &ca, &ca_key).unwrap();
+    TestPki {
+        chain: vec![leaf.der().clone(), ca.der().clone()],
+        key: key.serialize_der(),
+    }
+}
+
+/// A TLS token endpoint on 127.0.0.1 that answers `invalid_grant` to every connection that
+/// completes the handshake (the probe's certificate look, then the request, which fails to
+/// verify a test CA).
+fn serve_tls(pki: TestPki) -> String {
+    use std::sync::Arc;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(
+            pki.chain,
+            rustls::pki_types::PrivateKeyDer::Pkcs8(pki.key.into()),
+        )
+        .unwrap();
+    let config = Arc::new(config);
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("https://{}/oauth2/token", listener.local_addr().unwrap());
+    thread::spawn(move || {
+        for stream in listener.incoming().take(2) {
+            let Ok(mut stream) = stream else { continue };
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+            let Ok(connection) = rustls::ServerConnection::new(Arc::clone(&config)) else {
+                continue;
+            };
+            let mut tls = rustls::StreamOwned::new(connection, &mut stream);
+            let mut buf = [0u8; 4096];
+            if matches!(tls.read(&mut buf), Ok(n) if n > 0) {
+                let body = r#"{"error":"invalid_grant"}"#;
+                let _ = write!(
+                    tls,
+                    "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            }
+        }
+    });
+    url
+}
+
+fn certificate_check(result: &ProbeResult) -> linkcase::probe::Check {
+    result
+        .checks()
+        .into_iter()
+        .find(|c| c.what == "certificate")
+        .unwrap_or_else(|| panic!("no certificate check: {:#?}", result.checks()))
+}
+
+#[test]
+fn names_the_issuer_subject_and_days_left_of_the_certificate() {
+    let url = serve_tls(pki(
+        ("Linkcase Test Root", "Linkcase Testing"),
+        (2099, 1, 1),
+    ));
+    let result = probe(&request(&url, TokenScheme::HttpBasic)).unwrap();
+    let certificate = result.certificate.clone().unwrap().unwrap();
+    assert_eq!(
+        certificate.issuer,
+        "CN=Linkcase Test Root, O=Linkcase Testing, C=US"
+    );
+    assert_eq!(certificate.subject, "CN=auth.linkcase.test");
+    assert!(!certificate.is_lets_encrypt());
+    let check = certificate_check(&result);
+    assert_eq!(check.level, CheckLevel::Pass, "{check}");
+    assert!(
+        check.detail.contains("issued by CN=Linkcase Test Root")
+            && check.detail.contains("to CN=auth.linkcase.test")
+            && check.detail.contains("days"),
+        "{check}"
+    );
+    // The test CA is not one Alexa trusts: the request itself says so.
+    assert!(
+        matches!(result.answer, Answer::Tls(_)),
+        "{:?}",
+        result.answer
+    );
+}
+
+#[test]
+fn a_lets_encrypt_issuer_fails_with_amazons_requirement_as_the_reason() {
+    let url = serve_tls(pki(("R11", "Let's Encrypt"), (2099, 1, 1)));
+    let result = probe(&request(&url, TokenScheme::HttpBasic)).unwrap();
+    let check = certificate_check(&result);
+    assert_eq!(check.level, CheckLevel::Fail, "{check}");
+    assert!(check.detail.contains("O=Let's Encrypt"), "{check}");
+    assert!(
+        check.detail.contains("do not accept Let's Encrypt"),
+        "{check}"
+    );
+    assert!(!result.passed());
+}
+
+#[test]
+fn a_certificate_that_expires_soon_is_a_warning() {
+    use chrono::Datelike;
+    let soon = chrono::Utc::now() + chrono::Duration::days(5);
+    let expires = (
+        soon.year(),
+        u8::try_from(soon.month()).unwrap(),
+        u8::try_from(soon.day()).unwrap(),
+    );
+    let url = serve_tls(pki(("Linkcase Test Root", "Linkcase Testing"), expires));
+    let result = probe(&request(&url, TokenScheme::HttpBasic)).unwrap();
+    let check = certificate_check(&result);
+    assert_eq!(check.level, CheckLevel::Warn, "{check}");
+    assert!(
+        check.detail.contains("expires in 4 days") || check.detail.contains("expires in 5 days"),
+        "{check}"
+    );
+}

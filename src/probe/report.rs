@@ -36,7 +36,7 @@ impl fmt::Display for CheckLevel {
 pub struct Check {
     /// How it came out.
     pub level: CheckLevel,
-    /// What was checked: `TLS`, `time`, `status`, `Content-Type`, `body`.
+    /// What was checked: `TLS`, `certificate`, `time`, `status`, `Content-Type`, `body`.
     pub what: &'static str,
     /// What was seen, and what it means.
     pub detail: String,
@@ -46,6 +46,14 @@ impl fmt::Display for Check {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:<4} {:<12} {}", self.level, self.what, self.detail)
     }
+}
+
+/// A certificate that expires within this many days is a warning.
+pub const EXPIRY_WARNING_DAYS: i64 = 14;
+
+/// A certificate name, or `(no name)` for an empty one.
+fn or_unnamed(name: &str) -> &str {
+    if name.is_empty() { "(no name)" } else { name }
 }
 
 /// The RFC 6749 §5.2 error codes.
@@ -80,7 +88,7 @@ impl ProbeResult {
         self.elapsed.as_millis()
     }
 
-    /// Every check, in the order TLS, time, status, Content-Type, body.
+    /// Every check, in the order TLS, certificate, time, status, Content-Type, body.
     #[must_use]
     pub fn checks(&self) -> Vec<Check> {
         use CheckLevel::{Fail, Pass, Unknown, Warn};
@@ -104,6 +112,7 @@ impl ProbeResult {
             _ => check(Unknown, "TLS", "not known: no connection"),
         };
         out.push(tls);
+        out.extend(self.certificate_check());
         let ms = self.millis();
         let limit = self.limits.alexa.as_millis();
         let (status, content_type, body) = match &self.answer {
@@ -170,6 +179,58 @@ impl ProbeResult {
         });
         out.push(body_check(body));
         out
+    }
+
+    /// Who issued the server's certificate, to whom, and how long it is still valid.
+    ///
+    /// A Let's Encrypt issuer fails: Amazon's "Requirements for Account Linking for Alexa
+    /// Skills" says a Let's Encrypt certificate cannot be used even though Let's Encrypt is
+    /// on the certificate list
+    /// (<https://developer.amazon.com/docs/alexa/account-linking/requirements-account-linking.html>).
+    /// An expired certificate fails the handshake Alexa makes; one expiring within
+    /// [`EXPIRY_WARNING_DAYS`] is a warning.
+    fn certificate_check(&self) -> Option<Check> {
+        use CheckLevel::{Fail, Pass, Unknown, Warn};
+        let certificate = match self.certificate.as_ref()? {
+            Ok(certificate) => certificate,
+            Err(why) => return Some(check(Unknown, "certificate", format!("not read: {why}"))),
+        };
+        let days = certificate.days_left(self.at);
+        let seen = format!(
+            "issued by {} to {}, {}",
+            or_unnamed(&certificate.issuer),
+            or_unnamed(&certificate.subject),
+            match days {
+                ..0 => format!("expired {} days ago", -days),
+                0 => "expires today".to_owned(),
+                1 => "expires in 1 day".to_owned(),
+                _ => format!("expires in {days} days"),
+            }
+        );
+        Some(if certificate.is_lets_encrypt() {
+            check(
+                Fail,
+                "certificate",
+                format!(
+                    "{seen}: Amazon's account-linking requirements do not accept Let's Encrypt \
+                     certificates, although Let's Encrypt is on the CA list"
+                ),
+            )
+        } else if days < 0 {
+            check(
+                Fail,
+                "certificate",
+                format!("{seen}: Alexa refuses an expired certificate"),
+            )
+        } else if days < EXPIRY_WARNING_DAYS {
+            check(
+                Warn,
+                "certificate",
+                format!("{seen}: renew it before linking breaks"),
+            )
+        } else {
+            check(Pass, "certificate", seen)
+        })
     }
 
     /// Whether nothing failed.
