@@ -76,3 +76,44 @@ fn several_profiles_need_profile_and_bad_files_are_named() {
         .code(2)
         .stderr(contains("broken.json: cannot import: not JSON"));
 }
+
+#[test]
+fn app_to_app_and_the_vendor_id_survive_import_and_show_in_the_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("case.json");
+    linkcase()
+        .arg("import")
+        .arg(fixture("app-to-app.json"))
+        .arg(fixture("custom-first/skill.json"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0)
+        .stderr(contains(
+            "redirectUrls -> account_linking.app_to_app.redirect_urls",
+        ))
+        .stderr(contains("fixed per region").not())
+        .stderr(contains("s3cr3t").not());
+    for format in ["text", "markdown"] {
+        linkcase()
+            .args(["export", "--format", format])
+            .arg(&out)
+            .assert()
+            .stdout(contains("M1B2C3D4E5F6G7"))
+            .stdout(contains(
+                "https://pitangui.amazon.com/api/skill/link/M1B2C3D4E5F6G7",
+            ))
+            .stdout(contains(
+                "https://app.brightkettle.co.uk/alexa/link-complete",
+            ))
+            .stdout(contains("https://app.brightkettle.co.uk/ios/alexa-auth"));
+    }
+    let case: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(case["skill"]["kind"], "smart_home");
+    assert_eq!(case["skill"]["send_alexa_events"], true);
+    // A smart home skill with Send Alexa Events: the AcceptGrant step stays open. The
+    // authorization URL is known and not Google's: that fact rules the Google step out.
+    assert!(case["steps_tried"].get("accept_grant").is_none());
+    assert_eq!(case["steps_tried"]["google_offline"], "not_applicable");
+}
