@@ -867,3 +867,16 @@ fn a_long_text_over_64_kib_is_shown_unwrapped_and_says_so() {
     let drawn = screen(&app, 100, 30);
     assert!(!drawn.contains("over 64 KiB"), "{drawn}");
 }
+
+#[test]
+fn the_vendor_id_field_shows_the_alexa_redirect_urls_of_the_chosen_regions() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::VendorId));
+    type_text(&mut app, "M1B2C3D4E5F6G7");
+    assert_eq!(app.case().account_linking.vendor_id, "M1B2C3D4E5F6G7");
+    let shown = screen(&app, 160, 50);
+    assert!(
+        shown.contains("https://layla.amazon.com/api/skill/link/M1B2C3D4E5F6G7"),
+        "{shown}"
+    );
+}
