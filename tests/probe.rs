@@ -332,8 +332,13 @@ fn probe_command_refuses_http_reports_and_appends_to_the_notes() {
         .assert()
         .code(1)
         .stdout(contains("400 invalid_grant, JSON"))
+        // The case's vendor id goes into the redirect_uri, as Alexa would send it.
+        .stdout(contains(
+            "redirect_uri https://pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
+        ))
         .stdout(contains("hunter2").not());
-    server.join().unwrap();
+    let request = server.join().unwrap();
+    assert!(request.contains("link%2FM2AAAAAAAAAAAA"), "{request}");
     let notes = std::fs::read_to_string(&case_path).unwrap();
     assert!(notes.contains("Probe at 20"), "{notes}");
     assert!(notes.contains(": 400 invalid_grant, JSON, "), "{notes}");

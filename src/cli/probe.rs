@@ -69,9 +69,10 @@ pub struct Args {
         help = "NA, EU or FE: whose redirect host goes in redirect_uri (default: the case's first)"
     )]
     region: Option<Region>,
-    /// The skill's vendor id, as in the redirect URLs of the Account Linking page.
-    #[arg(long, value_name = "ID", default_value = PLACEHOLDER_VENDOR)]
-    vendor_id: String,
+    /// The skill's vendor id, as in the redirect URLs of the Account Linking page (default:
+    /// the case's `account_linking.vendor_id`, else a placeholder).
+    #[arg(long, value_name = "ID")]
+    vendor_id: Option<String>,
     /// Let http:// through (for local tests); it is still reported as failing.
     #[arg(long)]
     allow_http: bool,
@@ -202,7 +203,12 @@ pub fn run(args: &Args) -> Result<u8> {
                     .and_then(|c| c.failure.regions.first().copied())
             })
             .unwrap_or(Region::Na),
-        vendor_id: args.vendor_id.clone(),
+        vendor_id: args
+            .vendor_id
+            .clone()
+            .or_else(|| linking.map(|l| l.vendor_id.trim().to_owned()))
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| PLACEHOLDER_VENDOR.to_owned()),
         allow_http: args.allow_http,
         limits: Limits::default(),
     };
