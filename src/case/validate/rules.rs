@@ -443,6 +443,9 @@ pub(super) fn check_configuration(case: &Case, out: &mut Vec<Finding>) {
     ] {
         check_url_shape(id, url, UrlRules::Endpoint, out);
     }
+    // "Your Redirect URLs" are the app's universal links (iOS) and app links (Android),
+    // which are https:// URLs: Amazon's "App-to-App Account Linking (Starting From the Alexa
+    // App)" (https://developer.amazon.com/docs/alexa/account-linking/app-to-app-account-linking-starting-from-alexa-app.html).
     for (i, url) in app.redirect_urls.iter().enumerate() {
         let mut found = Vec::new();
         check_url_shape(FieldId::AppRedirectUrls, url, UrlRules::Link, &mut found);
