@@ -14,6 +14,11 @@ pub const LONG_QUERY: usize = 1500;
 
 /// The rule, step and advice for a problem with an endpoint URL that Alexa cannot use;
 /// `None` for the problems that are the case's (spaces, a URL that does not parse).
+///
+/// Sources: the troubleshooting guide (HTTPS with a trusted certificate, the redirect's
+/// size) and the developer console's URL limits; `url-port` is Amazon's "Requirements for
+/// Account Linking for Alexa Skills" (the authorization URI is served over HTTPS on port
+/// 443, <https://developer.amazon.com/docs/alexa/account-linking/requirements-account-linking.html>).
 fn advice(problem: &UrlProblem, token_url: bool) -> Option<(&'static str, Option<Step>, String)> {
     let what = problem.describe();
     Some(match problem {
@@ -131,6 +136,7 @@ pub(super) fn check_domains(case: &Case, out: &mut Vec<Finding>) {
         }
     }
     // No check that a parent entry covers a host the configuration uses: the only hosts it
-    // names are the login page's own (which the Domain List is not for) and the token host
-    // (which the page never loads). What the page loads from is not in the configuration.
+    // names are the login page's own (the guide: the Domain List is for content "from
+    // domains other than your authorization URI's domain") and the token host (which the
+    // page never loads). What the page loads from is not in the configuration.
 }
