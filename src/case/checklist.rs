@@ -218,7 +218,7 @@ fn step_applies(case: &Case, step: Step) -> bool {
 /// step), `Some(false)` when a fact rules it out, `None` when nothing decides it. Imports
 /// only ever mark a step `not_applicable` from `Some(false)`, and withdraw that answer on
 /// `Some(true)`. The facts are the troubleshooting guide's: the token steps are about the
-/// authorization code grant's token request, AcceptGrant about smart home skills with Send
+/// authorization code grant's token request, `AcceptGrant` about smart home skills with Send
 /// Alexa Events, the fragment about the implicit grant, `access_type=offline` about Google.
 #[must_use]
 pub fn step_fact(case: &Case, step: Step) -> Option<bool> {
