@@ -68,8 +68,9 @@ pub enum Outcome {
     Filled(FieldId),
     /// It was left out, for the reason given.
     Ignored(String),
-    /// A secret, deliberately not taken into the case.
-    Withheld,
+    /// A secret, deliberately not taken into the case: the client secret, or (with this
+    /// name) another kind, e.g. the ASK CLI's login tokens.
+    Withheld(Option<&'static str>),
     /// Not from a file: a step that cannot apply to the configuration was marked
     /// `not_applicable` (see [`crate::lint::default_steps`]).
     NotApplicable(Step),
@@ -113,9 +114,13 @@ impl fmt::Display for ImportNote {
                  it apply (answer it again)",
                 step.id()
             ),
-            Outcome::Withheld => write!(
+            Outcome::Withheld(None) => write!(
                 f,
                 "{file}: {key}: not imported: linkcase never stores the client secret"
+            ),
+            Outcome::Withheld(Some(what)) => write!(
+                f,
+                "{file}: {key}: not imported: linkcase never stores {what}"
             ),
         }
     }

@@ -66,7 +66,7 @@ pub(super) fn import_cli_config(
             "vendor_id" => {
                 filler.fill(&path, FieldId::VendorId.field(), entry);
             }
-            "token" => filler.withhold(&path),
+            "token" => filler.withhold_other(&path, "the ASK CLI's login tokens"),
             _ => filler.ignore(&path, "not part of a case"),
         }
     }

@@ -54,7 +54,12 @@ impl Filler {
 
     /// Reports a secret that is deliberately left out.
     pub(super) fn withhold(&mut self, key: &str) {
-        self.note(key, Outcome::Withheld);
+        self.note(key, Outcome::Withheld(None));
+    }
+
+    /// Reports a secret other than the client secret (`what`) that is deliberately left out.
+    pub(super) fn withhold_other(&mut self, key: &str, what: &'static str) {
+        self.note(key, Outcome::Withheld(Some(what)));
     }
 
     /// An error about the current file: the request cannot be met as given.
