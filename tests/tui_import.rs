@@ -263,3 +263,31 @@ fn new_with_import_names_a_bad_file_before_needing_a_terminal() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "--profile needs --import");
 }
+
+#[test]
+fn a_later_google_import_withdraws_the_google_step_an_earlier_import_ruled_out() {
+    let mut app = app();
+    let effect = import_line(&mut app, &fixture("smapi-response.json"));
+    app.update(Action::Outcome(perform(effect)));
+    let google = linkcase::case::Step::GoogleOffline;
+    assert_eq!(
+        app.case().steps_tried.get(google),
+        Some(StepState::NotApplicable)
+    );
+    press(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.dialog(), None, "the report is closed");
+    let effect = import_line(&mut app, &fixture("google/account-linking-info.json"));
+    app.update(Action::Outcome(perform(effect)));
+    assert!(
+        app.case()
+            .account_linking
+            .authorization_url
+            .starts_with("https://accounts.google.com/")
+    );
+    assert_eq!(app.case().steps_tried.get(google), None);
+    let report = app.import_report().join("\n");
+    assert!(
+        report.contains("steps_tried.google_offline: not_applicable withdrawn"),
+        "{report}"
+    );
+}
