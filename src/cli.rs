@@ -160,6 +160,9 @@ where
 
 /// Prints `linkcase: <error>` on stderr and returns its exit code.
 fn report(error: &Error) -> u8 {
+    if matches!(error, Error::ClosedPipe) {
+        return error.exit_code();
+    }
     let message = error.to_string();
     let _ = writeln!(
         std::io::stderr().lock(),

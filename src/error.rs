@@ -12,6 +12,9 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: unreadable input or bad usage.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code: the reader of standard output went away (`linkcase zones | head -1`). The
+/// shells' status for a process ended by SIGPIPE, 128 + 13, which the Unix tools report.
+pub const EXIT_CLOSED_PIPE: u8 = 128 + 13;
 
 /// Everything a command can fail with, each naming the file and field where there is one.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +53,9 @@ pub enum Error {
     /// A definite "no" that is not a malfunction: the message says what and why.
     #[error("{0}")]
     No(String),
+    /// Standard output was closed by its reader: nothing is reported, the status says it.
+    #[error("standard output was closed")]
+    ClosedPipe,
 }
 
 impl Error {
@@ -65,6 +71,7 @@ impl Error {
             Self::Load { source, .. } => source.exit_code(),
             Self::Import(source) => source.exit_code(),
             Self::No(_) => EXIT_FINDINGS,
+            Self::ClosedPipe => EXIT_CLOSED_PIPE,
         }
     }
 }
@@ -117,6 +124,7 @@ mod tests {
                 EXIT_USAGE,
             ),
             (Error::No("no".into()), EXIT_FINDINGS),
+            (Error::ClosedPipe, EXIT_CLOSED_PIPE),
         ];
         for (error, code) in cases {
             assert_eq!(error.exit_code(), code, "{error:?}");

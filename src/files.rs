@@ -80,7 +80,12 @@ pub fn kind_of(file_type: fs::FileType) -> &'static str {
 /// opened without blocking (a FIFO with no writer would wait forever) and checked before
 /// any read; the read stops at the cap even if the file grows meanwhile. A refusal is an
 /// `io::Error` of kind `InvalidInput` wrapping an [`InputError`].
+///
+/// `-` is standard input (DESIGN §5), read to its end under the same cap.
 pub fn read_input(path: &Path) -> io::Result<Vec<u8>> {
+    if is_stdin(path) {
+        return read_capped(io::stdin().lock());
+    }
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -96,8 +101,19 @@ pub fn read_input(path: &Path) -> io::Result<Vec<u8>> {
     if meta.len() > MAX_INPUT_BYTES {
         return Err(refused(InputError::TooLarge));
     }
+    read_capped(file)
+}
+
+/// Whether `path` is `-`, standard input.
+#[must_use]
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads `reader` to its end, refusing more than [`MAX_INPUT_BYTES`].
+fn read_capped(reader: impl Read) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
+    reader.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(refused(InputError::TooLarge));
     }

@@ -18,6 +18,7 @@ mod inputs;
 #[cfg(unix)]
 mod kill9;
 mod lint;
+mod pipes;
 #[cfg(feature = "probe")]
 mod probe;
 mod schema;

@@ -1,9 +1,15 @@
 //! Friendly input for the failure time: `now`, `14:03` (today), `yesterday 14:03`, or the
 //! stored form `YYYY-MM-DD HH:MM[:SS]`. The result is stored with `time::format_local`.
 
-use chrono::{Duration, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Duration, NaiveDateTime, NaiveTime, Timelike, Utc};
 
-use crate::case::time::{TimeError, parse_local};
+use crate::case::time::{TimeError, Zone, parse_local};
+
+/// The wall clock in `zone` at `instant`: what `now` and `14:03` are read against.
+#[must_use]
+pub fn wall_clock(zone: &Zone, instant: DateTime<Utc>) -> NaiveDateTime {
+    instant.with_timezone(&zone.offset_at(instant)).naive_local()
+}
 
 /// Reads `input` as a wall-clock time, with `now` the current wall clock in the case's zone.
 pub fn parse_friendly(input: &str, now: NaiveDateTime) -> Result<NaiveDateTime, TimeError> {

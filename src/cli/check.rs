@@ -29,7 +29,7 @@ Exit codes: 0 = no configuration error (warnings and hints allowed), 1 = some co
 finding is an error (or the file is JSON but not a case or configuration), 2 = unreadable
 input or bad usage.")]
 pub struct Args {
-    /// The case file (or a SMAPI / skill-package account-linking file).
+    /// The case file (or a SMAPI / skill-package account-linking file); `-` is standard input.
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// Print one JSON document instead of lines.

@@ -43,7 +43,7 @@ Examples:
 Exit codes: 0 = exported (errors in the case are listed on stderr), 1 = not a valid case
 file, 2 = unreadable input or output, or --copy found no clipboard.")]
 pub struct Args {
-    /// The case file.
+    /// The case file; `-` reads it from standard input.
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// Output format.

@@ -23,11 +23,12 @@ Examples:
   linkcase import skill-package/accountLinking.json .ask/ask-states.json -o case.json
   ask smapi get-account-linking-info -s SKILL_ID > al.json && linkcase import al.json
   linkcase import .ask/ask-states.json --profile staging
+  pbpaste | linkcase import - -o case.json
 
 Exit codes: 0 = imported, 1 = a file is JSON but nothing linkcase imports, 2 = unreadable
 input or output, or bad usage (e.g. several ASK CLI profiles and no --profile).")]
 pub struct Args {
-    /// The files to import.
+    /// The files to import; `-` is standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Write the case to this file (atomically, mode 0600) instead of stdout.

@@ -4,18 +4,20 @@ use std::io::{self, Write};
 
 use crate::error::{Error, Result};
 
-/// Writes all of `text` to stdout. A closed pipe is not an error: the reader has what it wanted.
+/// Writes all of `text` to stdout. A closed pipe is [`Error::ClosedPipe`]: the reader has
+/// what it wanted, so the command stops quietly with the conventional status (141).
 pub fn print(text: &str) -> Result<()> {
     let mut stdout = io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Io {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Error::ClosedPipe),
+        Err(e) => Err(Error::Io {
             path: "<stdout>".into(),
             source: e,
         }),
-        _ => Ok(()),
     }
 }
 

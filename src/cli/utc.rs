@@ -3,9 +3,8 @@
 use clap::ValueEnum;
 
 use super::out;
-use crate::case::time::{
-    Policy, Resolved, Zone, default_zone_explained, format_utc, parse_local, resolve,
-};
+use crate::case::friendly::{parse_friendly, wall_clock};
+use crate::case::time::{Policy, Resolved, Zone, default_zone_explained, format_utc, resolve};
 use crate::error::{EXIT_OK, Error, Result};
 
 /// Arguments of `utc`.
@@ -24,10 +23,13 @@ Examples:
   linkcase utc \"2026-11-21 14:03\" --tz America/New_York      → 2026-11-21T19:03:00Z
   linkcase utc \"2026-11-01 01:30\" --tz America/New_York --disambiguation later
   linkcase utc 2026-11-21T14:03:00 --tz +05:30
+  linkcase utc \"yesterday 14:03\" --tz Europe/Dublin
+  linkcase utc now --tz UTC
 
 Exit codes: 0 = converted, 1 = ambiguous under reject, 2 = bad time or zone.")]
 pub struct Args {
-    /// Local wall-clock time: YYYY-MM-DD HH:MM[:SS] (a T separator works too).
+    /// Local wall-clock time, as the form reads it: YYYY-MM-DD HH:MM[:SS] (a T separator
+    /// works too), `now`, `14:03` (today), `yesterday 14:03`.
     #[arg(value_name = "TIME")]
     time: String,
     /// IANA zone (any case), UTC, or an offset like +05:30 or UTC-5. Default: $TZ, else the system zone.
@@ -63,7 +65,6 @@ impl From<Choice> for Policy {
 }
 
 pub fn run(args: &Args) -> Result<u8> {
-    let local = parse_local(&args.time).map_err(|e| Error::Usage(format!("TIME: {e}")))?;
     let zone = if let Some(tz) = &args.tz {
         Zone::parse(tz).map_err(|e| Error::Usage(format!("--tz: {e}")))?
     } else {
@@ -72,6 +73,9 @@ pub fn run(args: &Args) -> Result<u8> {
         out::note(&format!("linkcase: zone {zone} ({source})"));
         zone
     };
+    // The form's parser, read against the wall clock in the zone asked about.
+    let local = parse_friendly(&args.time, wall_clock(&zone, chrono::Utc::now()))
+        .map_err(|e| Error::Usage(format!("TIME: {e}")))?;
     let instant = match resolve(local, &zone).pick(args.disambiguation.into()) {
         // `pick` refuses only at a gap or fold, so `Unique` never comes back as an error.
         Ok(instant) | Err(Resolved::Unique(instant)) => instant,

@@ -22,12 +22,13 @@ the totals. Folders are searched for *.json files (not recursively).
 Examples:
   linkcase validate case.json
   linkcase validate inbox/ --json > report.json
+  pbpaste | linkcase validate -
 
 Exit codes: 0 = every case can be filed (warnings and configuration findings allowed),
 1 = some case has errors (incomplete or malformed),
 2 = some input is unreadable (not a file, not UTF-8, not JSON, newer schema) or bad usage.")]
 pub struct Args {
-    /// Case files, or folders of *.json case files.
+    /// Case files, or folders of *.json case files; `-` reads one case from standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Print one JSON document (an array with one entry per file) instead of lines.
@@ -103,6 +104,9 @@ fn expand(path: &Path) -> Result<Vec<PathBuf>> {
         path: path.to_owned(),
         source,
     };
+    if files::is_stdin(path) {
+        return Ok(vec![path.to_owned()]);
+    }
     let meta = std::fs::metadata(path).map_err(io)?;
     if !meta.is_dir() {
         return Ok(vec![path.to_owned()]);

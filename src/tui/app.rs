@@ -283,9 +283,7 @@ impl App {
     #[must_use]
     pub fn local_now(&self) -> NaiveDateTime {
         Zone::parse(&self.case.failure.time_zone).map_or(self.now.naive_utc(), |zone| {
-            self.now
-                .with_timezone(&zone.offset_at(self.now))
-                .naive_local()
+            crate::case::friendly::wall_clock(&zone, self.now)
         })
     }
 
