@@ -8,6 +8,7 @@ mod import;
 mod out;
 #[cfg(feature = "probe")]
 mod probe;
+mod shell;
 mod utc;
 mod validate;
 mod zones;
@@ -32,6 +33,7 @@ Examples:
   linkcase export case.json --format markdown -o case.md
   linkcase utc \"2026-11-21 14:03\" --tz America/New_York
   linkcase zones new york
+  linkcase completions bash                shell completions (linkcase man: the man page)
 
 Exit codes: 0 = fine, 1 = a case has errors (or the answer is no), 2 = unreadable input or bad usage.";
 
@@ -101,6 +103,10 @@ pub enum Command {
     /// Check the token endpoint live, the way Alexa calls it.
     #[cfg(feature = "probe")]
     Probe(probe::Args),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish).
+    Completions(shell::CompletionsArgs),
+    /// Print the man page, linkcase(1).
+    Man(shell::ManArgs),
     /// Hold the clipboard for a copy made before exit (internal; the text comes on stdin).
     #[command(name = crate::clipboard::HOLD_SUBCOMMAND, hide = true)]
     HoldClipboard {
@@ -144,6 +150,8 @@ where
         Some(Command::Import(args)) => import::run(&args),
         #[cfg(feature = "probe")]
         Some(Command::Probe(args)) => probe::run(&args),
+        Some(Command::Completions(args)) => shell::run_completions(&args),
+        Some(Command::Man(args)) => shell::run_man(&args),
         Some(Command::HoldClipboard { secret }) => {
             Ok(crate::clipboard::hold_from_stdin(if secret {
                 crate::clipboard::Password::Included
@@ -180,5 +188,32 @@ mod tests {
     #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// Every visible command, and linkcase itself, shows an example and its exit codes.
+    #[test]
+    fn every_command_help_has_examples_and_exit_codes() {
+        let mut root = Cli::command();
+        root.build();
+        let mut commands = vec![root.clone()];
+        // clap's own `help` subcommand is the only one linkcase does not define.
+        commands.extend(
+            root.get_subcommands()
+                .filter(|c| !c.is_hide_set() && c.get_name() != "help")
+                .cloned(),
+        );
+        assert!(commands.len() > 12, "{} commands", commands.len());
+        for mut command in commands {
+            let name = command.get_name().to_owned();
+            let help = command.render_long_help().to_string();
+            let example = help
+                .split_once("Examples:\n")
+                .and_then(|(_, rest)| rest.lines().next());
+            assert!(
+                example.is_some_and(|line| line.starts_with("  ") && line.contains("linkcase")),
+                "{name} --help: no example"
+            );
+            assert!(help.contains("Exit codes:"), "{name} --help: no exit codes");
+        }
     }
 }

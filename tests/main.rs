@@ -23,6 +23,7 @@ mod pipes;
 mod probe;
 mod schema;
 mod secrets;
+mod shell;
 mod time_differential;
 mod tui;
 mod tui_drafts;
