@@ -256,16 +256,94 @@ pub fn search(query: &str, limit: usize) -> Vec<ZoneMatch> {
     if found.len() >= limit {
         return found;
     }
-    let head = found.len();
-    for name in fuzzy(query, &joined, words.len() > 1) {
+    // After an abbreviation, only names that carry it as a word (`EST5EDT`, `Etc/GMT+1`):
+    // "pst" is a subsequence of `Europe/Stockholm`, which nobody typing it means.
+    let abbreviation = is_abbreviation(&joined);
+    let fuzzy = fuzzy(query, &joined, words.len() > 1)
+        .into_iter()
+        .filter(|name| !abbreviation || has_word(name, &joined));
+    let typos = misspelled(&words.join(" "));
+    for name in fuzzy.chain(typos) {
         if found.len() >= limit {
             break;
         }
-        if !found[..head].iter().any(|m| m.name == name) {
+        if !found.iter().any(|m| m.name == name) {
             found.push(ZoneMatch { name, note: None });
         }
     }
     found
+}
+
+/// The weakest fuzzy score kept, per character of the query. A word found whole scores
+/// 26–28 a character ("kiev" 109, "london" 159); letters scattered across a name score
+/// about 16–21 ("pst" in `Europe/Stockholm` 62, "kyiv" in `America/Kentucky/Louisville` 65).
+/// Pinned by `real_queries_find_what_people_mean_and_nothing_else`.
+const MIN_SCORE_PER_CHAR: u32 = 22;
+
+/// Whether `word` is one of the letter runs of `name`, ignoring case.
+fn has_word(name: &str, word: &str) -> bool {
+    name.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|part| part.eq_ignore_ascii_case(word))
+}
+
+/// Names with a part (`Kolkata` of `Asia/Kolkata`) one or two typing slips from `typed`,
+/// closest first: "kolkatta", "chicaco", "sidney", "singapur". Short queries get no slack
+/// (every three-letter word is one slip from many names): one slip from 5 characters, two
+/// from 8.
+fn misspelled(typed: &str) -> Vec<&'static str> {
+    let typed: Vec<char> = typed.to_lowercase().chars().collect();
+    let slack = match typed.len() {
+        0..=4 => return Vec::new(),
+        5..=7 => 1,
+        _ => 2,
+    };
+    let mut close: Vec<(usize, &'static str)> = all_names()
+        .iter()
+        .filter_map(|&name| {
+            name.split('/')
+                .map(|part| {
+                    let part: Vec<char> = part
+                        .chars()
+                        .map(|c| if c == '_' { ' ' } else { c.to_ascii_lowercase() })
+                        .collect();
+                    typo_distance(&typed, &part)
+                })
+                .min()
+                .filter(|&d| d <= slack)
+                .map(|d| (d, name))
+        })
+        .collect();
+    close.sort_by(|(da, a), (db, b)| da.cmp(db).then(a.len().cmp(&b.len())).then(a.cmp(b)));
+    close.into_iter().map(|(_, name)| name).collect()
+}
+
+/// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`: the optimal string
+/// alignment distance.
+fn typo_distance(a: &[char], b: &[char]) -> usize {
+    if a.len().abs_diff(b.len()) > 2 {
+        return usize::MAX;
+    }
+    let width = b.len() + 1;
+    let mut d: Vec<usize> = vec![0; (a.len() + 1) * width];
+    for (i, row) in d.chunks_mut(width).enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d.iter_mut().take(width).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
 }
 
 /// Every name the fuzzy matcher accepts, best first (ties: shorter, then by name).
@@ -275,6 +353,8 @@ fn fuzzy(query: &str, joined: &str, several_words: bool) -> Vec<&'static str> {
     let as_one = Pattern::parse(joined, CaseMatching::Ignore, Normalization::Smart);
     let as_words =
         several_words.then(|| Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart));
+    let chars = u32::try_from(joined.chars().filter(|&c| c != '_').count()).unwrap_or(u32::MAX);
+    let weakest = chars.saturating_mul(MIN_SCORE_PER_CHAR);
     let mut scored: Vec<(u32, &'static str)> = MATCHER.with_borrow_mut(|matcher| {
         let mut buf = Vec::new();
         all_names()
@@ -285,7 +365,9 @@ fn fuzzy(query: &str, joined: &str, several_words: bool) -> Vec<&'static str> {
                 let words = as_words
                     .as_ref()
                     .and_then(|pattern| pattern.score(haystack, matcher));
-                one.max(words).map(|score| (score, name))
+                one.max(words)
+                    .filter(|&score| score >= weakest)
+                    .map(|score| (score, name))
             })
             .collect()
     });
@@ -456,6 +538,65 @@ mod tests {
                 assert_eq!(unique.len(), found.len(), "{query} {limit}: {found:?}");
             }
         }
+    }
+
+    /// Real queries, and what each must (first) and must not bring up: abbreviations,
+    /// city names with spaces, partial words and misspellings. Pins the thresholds.
+    #[test]
+    fn real_queries_find_what_people_mean_and_nothing_else() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            ("pst", "America/Los_Angeles", &["Europe/Stockholm", "Pacific/Easter"]),
+            ("PDT", "America/Los_Angeles", &["Europe/Stockholm"]),
+            ("est", "America/New_York", &["Europe/Stockholm", "Brazil/East"]),
+            ("cst", "America/Chicago", &["America/Costa_Rica", "Indian/Christmas"]),
+            ("ist", "Asia/Kolkata", &["Asia/Istanbul", "Atlantic/St_Helena"]),
+            ("new york", "America/New_York", &[]),
+            ("new yo", "America/New_York", &[]),
+            ("los angeles", "America/Los_Angeles", &[]),
+            ("sao paulo", "America/Sao_Paulo", &[]),
+            ("mexico city", "America/Mexico_City", &[]),
+            ("ho chi minh", "Asia/Ho_Chi_Minh", &[]),
+            ("st johns", "America/St_Johns", &[]),
+            ("kolkata", "Asia/Kolkata", &[]),
+            ("kolkatta", "Asia/Kolkata", &[]),
+            ("chicaco", "America/Chicago", &[]),
+            ("sidney", "Australia/Sydney", &["Asia/Srednekolymsk"]),
+            ("singapur", "Singapore", &[]),
+            ("amsterdm", "Europe/Amsterdam", &[]),
+            ("zurich", "Europe/Zurich", &[]),
+            ("kyiv", "Europe/Kyiv", &["America/Kentucky/Louisville"]),
+            ("utc", "UTC", &["Australia/Canberra", "Europe/Stockholm"]),
+        ];
+        for (query, first, never) in rows {
+            let found = names(query, 20);
+            assert_eq!(found.first(), Some(first), "{query}: {found:?}");
+            for name in *never {
+                assert!(!found.contains(name), "{query} brings up {name}: {found:?}");
+            }
+        }
+        // An abbreviation brings up only what it stands for and names that carry it.
+        let pst = names("pst", 20);
+        assert!(
+            pst.iter().all(|n| LOS_ANGELES.contains(n) || n.contains("PST")),
+            "{pst:?}"
+        );
+    }
+
+    #[test]
+    fn typo_distance_counts_slips() {
+        let d = |a: &str, b: &str| {
+            typo_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(d("kolkatta", "kolkata"), 1);
+        assert_eq!(d("singapur", "singapore"), 2);
+        assert_eq!(d("sidney", "sydney"), 1);
+        assert_eq!(d("berlni", "berlin"), 1);
+        assert_eq!(d("", ""), 0);
+        assert_eq!(d("paris", "paris"), 0);
+        assert_eq!(d("ab", "abcdef"), usize::MAX);
     }
 
     #[test]
