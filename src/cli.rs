@@ -56,9 +56,15 @@ pub struct Cli {
 pub enum Command {
     /// Open the interactive form on a new case, saved as a new draft as you type.
     #[command(after_help = "Examples:\n  linkcase new\n  \
-        linkcase new --import skill-package/accountLinking.json .ask/ask-states.json\n\n\
-        Exit codes: 0 = done, 1 = an imported file is JSON but nothing linkcase imports,\n\
-        2 = no terminal, no folder for drafts, or an unreadable file to import.")]
+        linkcase new --import skill-package/accountLinking.json .ask/ask-states.json\n  \
+        linkcase new --plain                      one question a line (also when TERM=dumb)\n  \
+        linkcase new --plain < answers.txt        answers one per line, e.g. from a script\n\n\
+        Plain mode: Enter keeps the value shown, a new value replaces it, - empties it, ? shows\n\
+        the full help; choices are numbered. It saves the draft after every answer and ends\n\
+        with the readiness summary and an export where you say.\n\n\
+        Exit codes: 0 = done (plain mode: the case can be filed), 1 = an imported file is JSON\n\
+        but nothing linkcase imports (plain mode: the case still has errors), 2 = no terminal,\n\
+        no folder for drafts, or an unreadable file to import, 130 = Ctrl+C in plain mode.")]
     New {
         /// Start from these files (as `linkcase import`): SMAPI account-linking JSON,
         /// skill-package files, ASK CLI files or a case file. The report opens in the form.
@@ -67,6 +73,11 @@ pub enum Command {
         /// ASK CLI profile to take the skill id from, when a file has several.
         #[arg(long, value_name = "PROFILE", requires = "import")]
         profile: Option<String>,
+        /// Ask the checklist as plain lines instead of the full-screen form (screen
+        /// readers, dumb terminals, scripts: answers one per line on stdin). Also the
+        /// mode whenever TERM=dumb.
+        #[arg(long)]
+        plain: bool,
     },
     /// Open the interactive form on a draft, or on a case file.
     ///
@@ -74,14 +85,19 @@ pub enum Command {
     /// into a new draft, which the form works on: the file itself is never changed
     /// (Ctrl+S in the form saves an export).
     #[command(
-        after_help = "Examples:\n  linkcase open 20261122-041500\n  linkcase open case.json\n\n\
-        Exit codes: 0 = done, 1 = not a valid case file, 2 = no such draft or file, unreadable\n\
-        input, or no terminal."
+        after_help = "Examples:\n  linkcase open 20261122-041500\n  linkcase open case.json\n  \
+        linkcase open 20261122-041500 --plain\n\n\
+        Exit codes: 0 = done, 1 = not a valid case file (plain mode: or the case still has\n\
+        errors), 2 = no such draft or file, unreadable input, or no terminal."
     )]
     Open {
         /// A draft id, or a case file (JSON).
         #[arg(value_name = "ID|FILE")]
         target: PathBuf,
+        /// Ask the checklist as plain lines instead of the full-screen form (also the mode
+        /// whenever TERM=dumb).
+        #[arg(long)]
+        plain: bool,
     },
     /// List the drafts, newest first: id, when saved, skill id, progress, errors.
     Drafts(drafts::Args),
@@ -131,15 +147,24 @@ where
         }
     };
     let result = match cli.command {
-        None => crate::tui::run(Start::Resume),
-        Some(Command::New { import, profile }) if import.is_empty() && profile.is_none() => {
-            crate::tui::run(Start::New)
-        }
-        Some(Command::New { import, profile }) => crate::tui::run(Start::Import {
-            files: import,
+        None => form(Start::Resume, false),
+        Some(Command::New {
+            import,
             profile,
-        }),
-        Some(Command::Open { target }) => crate::tui::run(Start::Open(target)),
+            plain,
+        }) if import.is_empty() && profile.is_none() => form(Start::New, plain),
+        Some(Command::New {
+            import,
+            profile,
+            plain,
+        }) => form(
+            Start::Import {
+                files: import,
+                profile,
+            },
+            plain,
+        ),
+        Some(Command::Open { target, plain }) => form(Start::Open(target), plain),
         Some(Command::Drafts(args)) => drafts::run(&args),
         Some(Command::Config(args)) => config::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
@@ -163,6 +188,15 @@ where
     match result {
         Ok(code) => code,
         Err(e) => report(&e),
+    }
+}
+
+/// The full-screen form on `start`, or plain mode when asked for or `TERM=dumb`.
+fn form(start: Start, plain: bool) -> crate::error::Result<u8> {
+    if crate::plain::wanted(plain) {
+        crate::plain::run(start)
+    } else {
+        crate::tui::run(start)
     }
 }
 

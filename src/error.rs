@@ -15,6 +15,8 @@ pub const EXIT_USAGE: u8 = 2;
 /// Exit code: the reader of standard output went away (`linkcase zones | head -1`). The
 /// shells' status for a process ended by SIGPIPE, 128 + 13, which the Unix tools report.
 pub const EXIT_CLOSED_PIPE: u8 = 128 + 13;
+/// Exit code: stopped with Ctrl+C at a prompt (128 + SIGINT, as the shells report it).
+pub const EXIT_INTERRUPTED: u8 = 128 + 2;
 
 /// Everything a command can fail with, each naming the file and field where there is one.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +58,9 @@ pub enum Error {
     /// Standard output was closed by its reader: nothing is reported, the status says it.
     #[error("standard output was closed")]
     ClosedPipe,
+    /// Ctrl+C at a prompt of plain mode (the answers so far are saved).
+    #[error("interrupted")]
+    Interrupted,
 }
 
 impl Error {
@@ -72,6 +77,7 @@ impl Error {
             Self::Import(source) => source.exit_code(),
             Self::No(_) => EXIT_FINDINGS,
             Self::ClosedPipe => EXIT_CLOSED_PIPE,
+            Self::Interrupted => EXIT_INTERRUPTED,
         }
     }
 }
@@ -125,6 +131,7 @@ mod tests {
             ),
             (Error::No("no".into()), EXIT_FINDINGS),
             (Error::ClosedPipe, EXIT_CLOSED_PIPE),
+            (Error::Interrupted, EXIT_INTERRUPTED),
         ];
         for (error, code) in cases {
             assert_eq!(error.exit_code(), code, "{error:?}");

@@ -16,6 +16,7 @@ pub mod escape;
 pub mod export;
 pub mod import;
 pub mod lint;
+pub mod plain;
 #[cfg(feature = "probe")]
 pub mod probe;
 pub mod store;

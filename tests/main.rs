@@ -19,6 +19,7 @@ mod inputs;
 mod kill9;
 mod lint;
 mod pipes;
+mod plain;
 #[cfg(feature = "probe")]
 mod probe;
 mod schema;

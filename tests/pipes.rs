@@ -134,7 +134,10 @@ fn utc_reads_the_time_as_the_form_does() {
     let line = String::from_utf8(out.stdout).unwrap();
     let instant = chrono::DateTime::parse_from_rfc3339(line.trim()).unwrap();
     let age = chrono::Utc::now() - instant.with_timezone(&chrono::Utc);
-    assert!(age >= chrono::Duration::zero() && age < chrono::Duration::minutes(2), "{line}");
+    assert!(
+        age >= chrono::Duration::zero() && age < chrono::Duration::minutes(2),
+        "{line}"
+    );
     linkcase(dir.path())
         .args(["utc", "tomorrow 14:03", "--tz", "UTC"])
         .assert()

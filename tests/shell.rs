@@ -27,7 +27,11 @@ fn completions_for_each_shell_match_their_snapshots() {
 #[test]
 fn the_man_page_matches_its_snapshot() {
     let page = output(&["man"]);
-    assert!(page.starts_with(".ie"), "roff: {}", &page[..40.min(page.len())]);
+    assert!(
+        page.starts_with(".ie"),
+        "roff: {}",
+        &page[..40.min(page.len())]
+    );
     assert!(page.contains("linkcase\\-validate") || page.contains("validate"));
     insta::assert_snapshot!("man_page", page);
 }
@@ -50,7 +54,11 @@ fn bash_completions_load_and_complete_subcommands() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
     assert!(stdout.contains("-F _linkcase linkcase"), "{stdout}");
-    assert_eq!(stdout.lines().last().map(str::trim), Some("validate"), "{stdout:?}");
+    assert_eq!(
+        stdout.lines().last().map(str::trim),
+        Some("validate"),
+        "{stdout:?}"
+    );
 }
 
 #[test]

@@ -8,7 +8,9 @@ use crate::case::time::{TimeError, Zone, parse_local};
 /// The wall clock in `zone` at `instant`: what `now` and `14:03` are read against.
 #[must_use]
 pub fn wall_clock(zone: &Zone, instant: DateTime<Utc>) -> NaiveDateTime {
-    instant.with_timezone(&zone.offset_at(instant)).naive_local()
+    instant
+        .with_timezone(&zone.offset_at(instant))
+        .naive_local()
 }
 
 /// Reads `input` as a wall-clock time, with `now` the current wall clock in the case's zone.

@@ -304,7 +304,13 @@ fn misspelled(typed: &str) -> Vec<&'static str> {
                 .map(|part| {
                     let part: Vec<char> = part
                         .chars()
-                        .map(|c| if c == '_' { ' ' } else { c.to_ascii_lowercase() })
+                        .map(|c| {
+                            if c == '_' {
+                                ' '
+                            } else {
+                                c.to_ascii_lowercase()
+                            }
+                        })
                         .collect();
                     typo_distance(&typed, &part)
                 })
@@ -545,11 +551,27 @@ mod tests {
     #[test]
     fn real_queries_find_what_people_mean_and_nothing_else() {
         let rows: &[(&str, &str, &[&str])] = &[
-            ("pst", "America/Los_Angeles", &["Europe/Stockholm", "Pacific/Easter"]),
+            (
+                "pst",
+                "America/Los_Angeles",
+                &["Europe/Stockholm", "Pacific/Easter"],
+            ),
             ("PDT", "America/Los_Angeles", &["Europe/Stockholm"]),
-            ("est", "America/New_York", &["Europe/Stockholm", "Brazil/East"]),
-            ("cst", "America/Chicago", &["America/Costa_Rica", "Indian/Christmas"]),
-            ("ist", "Asia/Kolkata", &["Asia/Istanbul", "Atlantic/St_Helena"]),
+            (
+                "est",
+                "America/New_York",
+                &["Europe/Stockholm", "Brazil/East"],
+            ),
+            (
+                "cst",
+                "America/Chicago",
+                &["America/Costa_Rica", "Indian/Christmas"],
+            ),
+            (
+                "ist",
+                "Asia/Kolkata",
+                &["Asia/Istanbul", "Atlantic/St_Helena"],
+            ),
             ("new york", "America/New_York", &[]),
             ("new yo", "America/New_York", &[]),
             ("los angeles", "America/Los_Angeles", &[]),
@@ -577,7 +599,8 @@ mod tests {
         // An abbreviation brings up only what it stands for and names that carry it.
         let pst = names("pst", 20);
         assert!(
-            pst.iter().all(|n| LOS_ANGELES.contains(n) || n.contains("PST")),
+            pst.iter()
+                .all(|n| LOS_ANGELES.contains(n) || n.contains("PST")),
             "{pst:?}"
         );
     }
