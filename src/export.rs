@@ -2,10 +2,10 @@
 //! an issue tracker, or the JSON case file. One file per format, as trippy does for its
 //! reports; what each item shows is decided once, in `items`, for text and Markdown alike.
 
-mod items;
+pub(crate) mod items;
 mod json;
-mod markdown;
-mod text;
+pub(crate) mod markdown;
+pub(crate) mod text;
 
 use std::fmt;
 use std::str::FromStr;

@@ -12,6 +12,7 @@ mod ask;
 mod fill;
 mod merge;
 mod smapi;
+mod text;
 
 pub use merge::merge_imported;
 
@@ -43,6 +44,10 @@ pub enum Source {
     AskCliConfig,
     /// ASK CLI v1 `.ask/config`.
     AskConfigV1,
+    /// linkcase's own text export (pasted into a ticket, sent back as text).
+    TextExport,
+    /// linkcase's own Markdown export.
+    MarkdownExport,
 }
 
 impl fmt::Display for Source {
@@ -55,6 +60,8 @@ impl fmt::Display for Source {
             Self::AskResourcesV2 => "ASK CLI v2 resources (ask-resources.json)",
             Self::AskCliConfig => "ASK CLI config (~/.ask/cli_config)",
             Self::AskConfigV1 => "ASK CLI v1 config (.ask/config)",
+            Self::TextExport => "a linkcase text export",
+            Self::MarkdownExport => "a linkcase Markdown export",
         })
     }
 }
@@ -274,8 +281,12 @@ pub fn import_files(paths: &[PathBuf], profile: Option<&str>) -> Result<Imported
                         "",
                         "where the skill's files are; the skill id is in .ask/ask-states.json",
                     ),
-                    Source::CaseFile => {}
+                    Source::CaseFile | Source::TextExport | Source::MarkdownExport => {}
                 }
+            }
+            Document::Export(source, text) => {
+                filler.set_file(path, source);
+                text::import(&text, source, &mut filler);
             }
         }
     }
@@ -286,6 +297,8 @@ pub fn import_files(paths: &[PathBuf], profile: Option<&str>) -> Result<Imported
 enum Document {
     Case(Box<Case>),
     Json(Source, Value),
+    /// A text or Markdown export, sanitized.
+    Export(Source, String),
 }
 
 fn read(path: &Path, bytes: &[u8]) -> Result<Document, ImportError> {
@@ -302,8 +315,18 @@ fn read(path: &Path, bytes: &[u8]) -> Result<Document, ImportError> {
     if text.trim().is_empty() {
         return Err(broken("the file is empty".to_owned()));
     }
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| broken(format!("not JSON: {e}")))?;
+    let mut value: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            let text = crate::case::sanitize::sanitize(text);
+            return match text::recognise(&text) {
+                Some(source) => Ok(Document::Export(source, text.into_owned())),
+                None => Err(broken(format!(
+                    "not JSON ({e}), nor a linkcase text or Markdown export"
+                ))),
+            };
+        }
+    };
     sanitize_json(&mut value);
     match recognise(&value) {
         Some(Source::CaseFile) => load::parse(bytes)

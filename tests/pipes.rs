@@ -144,3 +144,49 @@ fn utc_reads_the_time_as_the_form_does() {
         .code(2)
         .stderr(contains("TIME:").and(predicate::str::contains("panicked").not()));
 }
+
+#[test]
+fn a_text_or_markdown_export_piped_to_import_gives_the_case_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let original: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+    for format in ["text", "markdown"] {
+        let export = linkcase(dir.path())
+            .args(["export", "-", "--format", format])
+            .write_stdin(EXAMPLE)
+            .output()
+            .unwrap();
+        let imported = linkcase(dir.path())
+            .args(["import", "-"])
+            .write_stdin(export.stdout)
+            .assert()
+            .code(0)
+            .stderr(contains(
+                format!(
+                    "-: read as a linkcase {}",
+                    if format == "text" { "text" } else { "Markdown" }
+                ) + " export",
+            ))
+            .get_output()
+            .stdout
+            .clone();
+        let mut imported: serde_json::Value = serde_json::from_slice(&imported).unwrap();
+        // The password was withheld by the export, so it comes back as null.
+        assert_eq!(
+            imported["test_account"]["password"],
+            serde_json::Value::Null
+        );
+        imported["test_account"]["password"] = original["test_account"]["password"].clone();
+        assert_eq!(imported, original, "{format}");
+    }
+}
+
+#[test]
+fn text_that_is_no_export_is_refused_naming_what_it_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    linkcase(dir.path())
+        .args(["import", "-"])
+        .write_stdin("Hi, linking is broken again, can you look?\n")
+        .assert()
+        .code(2)
+        .stderr(contains("nor a linkcase text or Markdown export"));
+}

@@ -21,9 +21,9 @@ pub(crate) const PASSWORD_WITHHELD: &str = "(password shared separately)";
 /// What an empty required item shows.
 pub(crate) const MISSING: &str = "(missing)";
 /// What an empty Domain List shows: the guide asks for it, so "none" is an answer.
-const NO_DOMAINS: &str = "(none)";
+pub(crate) const NO_DOMAINS: &str = "(none)";
 /// What a troubleshooting step that could apply, but was never answered, shows.
-const NOT_ANSWERED: &str = "Not answered";
+pub(crate) const NOT_ANSWERED: &str = "Not answered";
 
 /// The value of one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -339,7 +339,8 @@ fn credentials(case: &Case, options: Options) -> Value {
     ))
 }
 
-fn human_utc(instant: DateTime<Utc>) -> String {
+/// An instant as the failure-time item shows it: `2026-11-21 19:03:00 UTC`.
+pub(crate) fn human_utc(instant: DateTime<Utc>) -> String {
     instant.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 

@@ -9,7 +9,7 @@ use super::items::{Block, Layout, MISSING, Value, blocks};
 use crate::case::Case;
 
 /// What GitHub issue forms write for an empty optional field.
-const NO_RESPONSE: &str = "_No response_";
+pub(crate) const NO_RESPONSE: &str = "_No response_";
 
 /// The case as Markdown, paragraphs separated by one blank line.
 pub(super) fn render(case: &Case, options: Options) -> String {

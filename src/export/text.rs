@@ -8,7 +8,7 @@ use super::items::{Block, Item, Layout, MISSING, Value, blocks};
 use crate::case::Case;
 
 /// How the lines of a multi-line value are indented under their label.
-const INDENT: &str = "  ";
+pub(crate) const INDENT: &str = "  ";
 
 /// The case as plain text, blocks separated by one blank line.
 pub(super) fn render(case: &Case, options: Options) -> String {

@@ -47,6 +47,16 @@ impl Filler {
         });
     }
 
+    /// The case being filled, for values read straight into fields (a text export).
+    pub(super) const fn case_mut(&mut self) -> &mut Case {
+        &mut self.case
+    }
+
+    /// Reports that the value at `key` filled `id`.
+    pub(super) fn filled(&mut self, key: &str, id: FieldId) {
+        self.note(key, Outcome::Filled(id));
+    }
+
     /// Reports a value that does not go into the case.
     pub(super) fn ignore(&mut self, key: &str, why: impl Into<String>) {
         self.note(key, Outcome::Ignored(why.into()));
