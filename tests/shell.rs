@@ -20,6 +20,10 @@ fn completions_for_each_shell_match_their_snapshots() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
         let script = output(&["completions", shell]);
         assert!(script.contains("validate"), "{shell}");
+        assert!(
+            !script.contains("hold-clipboard"),
+            "{shell} offers an internal command"
+        );
         insta::assert_snapshot!(format!("completions_{shell}"), script);
     }
 }

@@ -13,8 +13,10 @@ use crate::import::import_files;
 #[command(after_help = "\
 Files are recognised by content: SMAPI account-linking JSON (`ask smapi
 get-account-linking-info`, or an accountLinkingRequest body), skill-package/accountLinking.json,
-skill-package/skill.json, ASK CLI v2 .ask/ask-states.json, ASK CLI v1 .ask/config, and a case
-file (the starting point: its values win). What each file filled, and what was left out, is
+skill-package/skill.json, ASK CLI v2 .ask/ask-states.json, ASK CLI v1 .ask/config, a case
+file (the starting point: its values win), and linkcase's own text or Markdown export (a case
+received as pasted text; every line it cannot read is listed). An export imports back to the
+same case, apart from a password it withheld. What each file filled, and what was left out, is
 listed on stderr. A clientSecret, or any unknown key named like a secret, is never taken into
 the case. The test password of an imported case file is kept with -o FILE, and left out of
 standard output.

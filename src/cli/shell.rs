@@ -38,11 +38,16 @@ Examples:
 Exit codes: 0 = printed, 2 = it could not be written.")]
 pub struct ManArgs {}
 
-/// The completion script for `shell`.
+/// The completion script for `shell`: the commands people type, not the hidden internal
+/// ones (the generators would offer those too).
 #[must_use]
 pub fn completions(shell: Shell) -> String {
+    let root = Cli::command();
+    let mut visible = clap::Command::new("linkcase")
+        .version(env!("CARGO_PKG_VERSION"))
+        .subcommands(root.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
     let mut bytes = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "linkcase", &mut bytes);
+    clap_complete::generate(shell, &mut visible, "linkcase", &mut bytes);
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
