@@ -35,8 +35,10 @@ fn example_with(edit: impl FnOnce(&mut serde_json::Value)) -> String {
 #[test]
 fn without_a_terminal_the_form_points_at_the_commands_and_exits_2() {
     // assert_cmd gives the child no TTY, so `linkcase`, `new` and `open` cannot open the form.
+    // (Under TERM=dumb they would ask in plain mode instead: see tests/plain.rs.)
     for args in [&[][..], &["new"][..]] {
         linkcase()
+            .env("TERM", "xterm-256color")
             .args(args)
             .assert()
             .code(2)
@@ -45,6 +47,7 @@ fn without_a_terminal_the_form_points_at_the_commands_and_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let case = write(dir.path(), "case.json", EXAMPLE);
     linkcase()
+        .env("TERM", "xterm-256color")
         .arg("open")
         .arg(&case)
         .assert()

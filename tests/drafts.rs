@@ -16,7 +16,9 @@ fn linkcase(root: &Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("linkcase").unwrap();
     cmd.env("LINKCASE_DATA_DIR", root.join("data"))
         .env("LINKCASE_CONFIG_DIR", root.join("config"))
-        .env("TZ", "UTC");
+        .env("TZ", "UTC")
+        // Not TERM=dumb, which would choose plain mode where these tests expect the form.
+        .env("TERM", "xterm-256color");
     cmd
 }
 

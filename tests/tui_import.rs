@@ -222,7 +222,9 @@ fn a_field_shows_its_check_findings_once_it_was_left() {
 fn linkcase(dir: &std::path::Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("linkcase").unwrap();
     cmd.env("LINKCASE_DATA_DIR", dir.join("data"))
-        .env("LINKCASE_CONFIG_DIR", dir.join("config"));
+        .env("LINKCASE_CONFIG_DIR", dir.join("config"))
+        // Not TERM=dumb, which would choose plain mode where these tests expect the form.
+        .env("TERM", "xterm-256color");
     cmd
 }
 
