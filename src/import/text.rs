@@ -10,8 +10,8 @@ use crate::case::time::{Zone, format_utc, parse_local};
 use crate::case::value::{self, options};
 use crate::case::{Disambiguation, FIELDS, Field, FieldId, FieldKind, Place, Secret, Section};
 use crate::export::items::{
-    CHECKS_TITLE, CREDENTIALS_LABEL, MISSING, NO_DOMAINS, NOT_ANSWERED, PASSWORD_WITHHELD,
-    human_utc,
+    ALEXA_REDIRECT_LABEL, CHECKS_TITLE, CREDENTIALS_LABEL, MISSING, NO_DOMAINS, NOT_ANSWERED,
+    PASSWORD_WITHHELD, human_utc,
 };
 use crate::export::markdown::NO_RESPONSE;
 use crate::export::text::INDENT;
@@ -56,13 +56,14 @@ pub(super) fn import(text: &str, source: Source, filler: &mut Filler) {
 }
 
 /// Every label an export may show an item under: the table's own (parts of other items
-/// aside) and the composite credentials line.
+/// aside), the composite credentials line, and the Alexa redirect URLs worked out from the
+/// vendor id.
 fn labels() -> impl Iterator<Item = &'static str> {
     FIELDS
         .iter()
         .filter(|f| !matches!(f.place, Place::Part(_)))
         .map(|f| f.label)
-        .chain([CREDENTIALS_LABEL])
+        .chain([CREDENTIALS_LABEL, ALEXA_REDIRECT_LABEL])
 }
 
 fn is_label(text: &str) -> bool {
@@ -284,6 +285,12 @@ fn apply(item: &Item, filler: &mut Filler) {
     let label = item.label.as_str();
     if label == CREDENTIALS_LABEL {
         return credentials(label, value, filler);
+    }
+    if label == ALEXA_REDIRECT_LABEL {
+        return filler.ignore(
+            label,
+            "worked out from the vendor id and regions; not stored",
+        );
     }
     let Some(field) = FIELDS
         .iter()

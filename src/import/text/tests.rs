@@ -65,8 +65,9 @@ fn host() -> impl Strategy<Value = String> {
     "[a-z]{1,8}\\.example\\.(com|net|org)"
 }
 
-/// A valid case, as the form leaves it: fields that cannot apply are empty and the steps
-/// that cannot apply are `not_applicable`.
+/// A valid case, as the form leaves it: fields that cannot apply are empty, the steps that
+/// cannot apply are `not_applicable`, and no step is `not_applicable` against a fact of the
+/// configuration.
 fn valid_case() -> impl Strategy<Value = Case> {
     let skill = (
         "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
@@ -117,7 +118,14 @@ fn valid_case() -> impl Strategy<Value = Case> {
         prop::collection::vec(prop::option::of(one_of(StepState::ALL)), Step::ALL.len()),
         optional(long_text()),
     );
-    (skill, account, failure, linking).prop_map(|(skill, account, failure, linking)| {
+    // Vendor id and app-to-app linking.
+    let app = (
+        optional("M[0-9A-Z]{9,13}"),
+        prop::collection::vec("https://app\\.example\\.com/[a-z]{1,8}", 0..3),
+        optional("https://auth\\.example\\.com/ios/[a-z]{1,8}"),
+        optional("https://auth\\.example\\.com/android/[a-z]{1,8}"),
+    );
+    (skill, account, failure, linking, app).prop_map(|(skill, account, failure, linking, app)| {
         let mut case = Case::default();
         case.skill.id = format!("amzn1.ask.skill.{}", skill.0);
         case.skill.stage = skill.1;
@@ -171,8 +179,19 @@ fn valid_case() -> impl Strategy<Value = Case> {
             case.steps_tried.set(*step, state);
         }
         case.notes = linking.7;
+        value::set_text(&mut case, FieldId::VendorId, &app.0);
+        if let Some(urls) = value::list_mut(&mut case, FieldId::AppRedirectUrls) {
+            *urls = app.1;
+            urls.dedup();
+        }
+        value::set_text(&mut case, FieldId::IosAuthorizationUrl, &app.2);
+        value::set_text(&mut case, FieldId::AndroidAuthorizationUrl, &app.3);
         case.skill.send_alexa_events = skill.4;
         clear_what_cannot_apply(&mut case);
+        // Every import withdraws a `not_applicable` answer the configuration contradicts
+        // (and reports it): a case that holds one does not come back unchanged from any
+        // import, a JSON case file included.
+        crate::lint::reopen_contradicted_steps(&mut case);
         case
     })
 }
