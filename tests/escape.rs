@@ -2,22 +2,13 @@
 //! they can neither send an escape sequence (set the window title) nor forge report lines.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
+use crate::support::linkcase_in as linkcase;
 
 const EXAMPLE: &str = include_str!("fixtures/example.json");
 
 /// A name that would set the window title and then forge a finding line.
 const EVIL: &str = "case\u{1b}]0;pwned\u{7}\nforged.json: error: skill.id: forged";
-
-fn linkcase(root: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("linkcase").unwrap();
-    cmd.env_remove("TZ")
-        .env("LINKCASE_DATA_DIR", root.join("data"))
-        .env("LINKCASE_CONFIG_DIR", root.join("config"));
-    cmd
-}
 
 /// What reached the terminal holds no control character but line ends, and no forged line.
 fn assert_clean(what: &str, bytes: &[u8]) {

@@ -2,19 +2,11 @@
 //! impossible times, a byte order mark, and a config file with one bad key.
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
+use crate::support::linkcase_in as linkcase;
+
 use predicates::prelude::*;
 use predicates::str::contains;
-
-fn linkcase(root: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("linkcase").unwrap();
-    cmd.env_remove("TZ")
-        .env("LINKCASE_DATA_DIR", root.join("data"))
-        .env("LINKCASE_CONFIG_DIR", root.join("config"));
-    cmd
-}
 
 #[test]
 fn a_negative_offset_after_tz_is_a_value_not_a_flag() {

@@ -2,22 +2,14 @@
 //! closed pipe ends quietly with status 141, and `linkcase utc` reads times as the form does.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
+use crate::support::linkcase_in as linkcase;
+
 use predicates::prelude::*;
 use predicates::str::contains;
 
 const EXAMPLE: &str = include_str!("fixtures/example.json");
-
-fn linkcase(root: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("linkcase").unwrap();
-    cmd.env_remove("TZ")
-        .env("LINKCASE_DATA_DIR", root.join("data"))
-        .env("LINKCASE_CONFIG_DIR", root.join("config"));
-    cmd
-}
 
 #[test]
 fn validate_export_check_and_import_read_a_dash_as_standard_input() {

@@ -5,21 +5,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use crate::support::linkcase_in as linkcase;
+
 use predicates::prelude::*;
 use predicates::str::contains;
 
 const EXAMPLE: &str = include_str!("fixtures/example.json");
 /// The example's test password.
 const PASSWORD: &str = "correct horse";
-
-fn linkcase(root: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("linkcase").unwrap();
-    cmd.env_remove("TZ")
-        .env("LINKCASE_DATA_DIR", root.join("data"))
-        .env("LINKCASE_CONFIG_DIR", root.join("config"));
-    cmd
-}
 
 /// The example with a clientSecret at the top and an API key nested in an unknown object.
 fn case_with_secrets(dir: &Path) -> PathBuf {

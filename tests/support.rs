@@ -47,3 +47,13 @@ pub fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Option<Effect>
         .expect("the key is bound here");
     app.update(action)
 }
+
+/// The real binary with its own data and config folders under `root` and no `$TZ`, so a
+/// test never touches the real home and never depends on the machine's zone.
+pub fn linkcase_in(root: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("linkcase").unwrap();
+    cmd.env_remove("TZ")
+        .env("LINKCASE_DATA_DIR", root.join("data"))
+        .env("LINKCASE_CONFIG_DIR", root.join("config"));
+    cmd
+}
