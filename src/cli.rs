@@ -99,7 +99,7 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
     },
-    /// List the drafts, newest first: id, when saved, skill id, progress, errors.
+    /// List the drafts, newest first: id, when saved, skill id and the case's summary.
     Drafts(drafts::Args),
     /// Show the folders in use and the effective settings (config.json).
     Config(config::Args),
@@ -114,7 +114,7 @@ pub enum Command {
     Zones(zones::Args),
     /// Lint the account-linking configuration against the guide's known pitfalls.
     Check(check::Args),
-    /// Build a case from SMAPI account-linking JSON and ASK CLI files.
+    /// Build a case from SMAPI account-linking JSON, ASK CLI files, or a linkcase export.
     Import(import::Args),
     /// Check the token endpoint live, the way Alexa calls it.
     #[cfg(feature = "probe")]
