@@ -880,3 +880,19 @@ fn the_vendor_id_field_shows_the_alexa_redirect_urls_of_the_chosen_regions() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_footer_always_shows_how_to_review_get_help_and_quit() {
+    let mut app = app();
+    for width in [40, 48, 60, 80, 100, 200] {
+        app.update(Action::Resize(width, 24));
+        let drawn = screen(&app, width, 24);
+        let footer = drawn.lines().last().unwrap();
+        for hint in ["Ctrl+R review", "F1 help", "Ctrl+Q"] {
+            assert!(
+                footer.contains(hint),
+                "{width} columns: {hint} missing in {footer}"
+            );
+        }
+    }
+}

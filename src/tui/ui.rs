@@ -17,6 +17,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Screen, Tone};
 use super::keymap;
 use crate::case::Counts;
+use unicode_width::UnicodeWidthStr;
 
 /// Narrowest terminal the form is drawn in.
 pub const MIN_WIDTH: u16 = 40;
@@ -172,22 +173,58 @@ fn status(app: &App, frame: &mut Frame, area: Rect) {
 
 /// Key hints, the focused editor's first; a hint that does not fit whole is left out (F1
 /// lists every key) rather than cut mid-word.
+/// The hints a newcomer must always find, whatever the width: how to review (and so finish),
+/// get help, and quit. They are kept first and shortened to their first key when room is
+/// short; the other hints fill what room is left, in the keymap's order.
+const ESSENTIAL: [&str; 3] = ["review", "help", "quit"];
+
 fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
-    let mut spans = vec![Span::raw(" ")];
-    let mut room = usize::from(area.width).saturating_sub(1);
-    for (key, label) in keymap::hints(|c| app.in_context(c)) {
-        let hint = [
-            Span::styled(key, theme.key),
-            Span::styled(format!(" {label}  "), theme.dim),
-        ];
-        // The two trailing spaces may fall off the edge.
-        let width = hint[0].width() + hint[1].width() - 2;
-        if width > room {
+    let hints = keymap::hints(|c| app.in_context(c));
+    let width = |key: &str, label: &str| key.width() + 1 + label.width();
+    let room = usize::from(area.width).saturating_sub(1);
+    // The essentials in full, else by their first key only.
+    let essentials = |short: bool| -> Vec<(usize, String)> {
+        hints
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, label))| ESSENTIAL.contains(label))
+            .map(|(i, (key, _))| {
+                let key = if short {
+                    key.split('/').next().unwrap_or(key).to_owned()
+                } else {
+                    key.clone()
+                };
+                (i, key)
+            })
+            .collect()
+    };
+    let cost = |chosen: &[(usize, String)]| -> usize {
+        chosen
+            .iter()
+            .map(|(i, key)| width(key, hints[*i].1) + 2)
+            .sum()
+    };
+    let mut chosen = essentials(false);
+    if cost(&chosen) > room + 2 {
+        chosen = essentials(true);
+    }
+    let mut left = (room + 2).saturating_sub(cost(&chosen));
+    for (i, (key, label)) in hints.iter().enumerate() {
+        if ESSENTIAL.contains(label) {
             continue;
         }
-        room = room.saturating_sub(width + 2);
-        spans.extend(hint);
+        let needed = width(key, label) + 2;
+        if needed <= left {
+            left -= needed;
+            chosen.push((i, key.clone()));
+        }
+    }
+    chosen.sort_by_key(|(i, _)| *i);
+    let mut spans = vec![Span::raw(" ")];
+    for (i, key) in chosen {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {}  ", hints[i].1), theme.dim));
     }
     frame.render_widget(Line::from(spans), area);
 }
