@@ -539,7 +539,9 @@ fn list_entries_move_up_and_down_with_ctrl_or_alt_shift_arrows() {
             "help shows {keys} {label}"
         );
     }
-    assert!(screen(&app, 100, 30).contains("Ctrl+↑/Alt+Shift+↑ move entry up"));
+    // The footer shows them where there is room beside review, help and quit.
+    app.update(Action::Resize(160, 30));
+    assert!(screen(&app, 160, 30).contains("Ctrl+↑/Alt+Shift+↑ move entry up"));
 }
 
 #[test]
