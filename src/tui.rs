@@ -298,6 +298,8 @@ fn to_action(app: &App, event: Event) -> Option<Action> {
         Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            MouseEventKind::ScrollDown => Some(Action::Wheel(true)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(false)),
             _ => None,
         },
         _ => None,

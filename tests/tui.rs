@@ -898,3 +898,24 @@ fn the_footer_always_shows_how_to_review_get_help_and_quit() {
         }
     }
 }
+
+#[test]
+fn the_mouse_wheel_moves_through_fields_and_findings_and_help_says_so() {
+    let mut app = app();
+    app.update(Action::Wheel(true));
+    assert_eq!(app.field().id, FieldId::SkillStage);
+    app.update(Action::Wheel(false));
+    assert_eq!(app.field().id, FieldId::SkillId);
+    app.update(Action::Review);
+    app.update(Action::Wheel(true));
+    assert!(
+        matches!(app.screen(), Screen::Review { selected: 1, .. }),
+        "{:?}",
+        app.screen()
+    );
+    let help = keymap::help_lines();
+    assert!(
+        help.iter()
+            .any(|(_, key, label)| key == "wheel" && label.contains("next"))
+    );
+}

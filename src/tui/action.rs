@@ -71,6 +71,8 @@ pub enum Action {
     Paste(String),
     /// A left click at (column, row).
     Click(u16, u16),
+    /// The mouse wheel: `true` down, `false` up.
+    Wheel(bool),
     /// The terminal's new size (width, height).
     Resize(u16, u16),
     /// Open or close the drafts screen.

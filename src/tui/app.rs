@@ -364,6 +364,17 @@ impl App {
                 };
                 None
             }
+            // The wheel moves through what the screen lists: fields on the form, findings
+            // on the review, drafts, or the lines of a dialog.
+            Action::Wheel(down) => {
+                let on_form = self.dialog.is_none() && self.screen == Screen::Form;
+                self.apply(match (on_form, down) {
+                    (true, true) => Action::NextField,
+                    (true, false) => Action::PrevField,
+                    (false, true) => Action::Next,
+                    (false, false) => Action::Prev,
+                })
+            }
             _ if self.dialog.is_some() => self.dialog_action(&action),
             Action::Focus(id) => {
                 self.screen = Screen::Form;

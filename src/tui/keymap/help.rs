@@ -98,6 +98,13 @@ pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
         }
         out.extend(lines.into_iter().map(|(key, label)| (None, key, label)));
     }
+    out.push((Some("Mouse"), String::new(), ""));
+    out.push((None, "click".to_owned(), "focus a field, pick an option"));
+    out.push((
+        None,
+        "wheel".to_owned(),
+        "next / previous field, finding or draft",
+    ));
     out
 }
 
