@@ -919,3 +919,18 @@ fn the_mouse_wheel_moves_through_fields_and_findings_and_help_says_so() {
             .any(|(_, key, label)| key == "wheel" && label.contains("next"))
     );
 }
+
+#[test]
+fn a_message_goes_with_the_next_action_unless_that_action_says_something() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Description));
+    app.update(Action::Paste("x".repeat(20_000)));
+    assert!(app.status().is_some(), "a paste that was cut says so");
+    // Ticks, resizes and the loop's outcomes leave it.
+    app.update(Action::Tick(std::time::Instant::now()));
+    app.update(Action::Resize(100, 30));
+    assert!(app.status().is_some());
+    // The user's next action clears it.
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert!(app.status().is_none(), "{:?}", app.status());
+}

@@ -63,6 +63,8 @@ pub struct App {
     sections: Vec<(Section, Summary)>,
     /// How many times the findings were computed (see [`App::refreshes`]).
     refreshes: u64,
+    /// How many messages were set, to tell whether an action set one.
+    statuses: u64,
     /// The case changed since `report` and `review_text` were computed.
     stale: bool,
     focus: usize,
@@ -107,6 +109,7 @@ impl App {
             review_text: OnceCell::new(),
             sections: Vec::new(),
             refreshes: 0,
+            statuses: 0,
             stale: true,
             focus: 0,
             editor,
@@ -320,7 +323,18 @@ impl App {
     /// Applies one action; returns the I/O the loop must perform, if any. A read-only
     /// draft's case never changes: an edit is undone at once, with a notice.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // A message answers the action that caused it: the user's next action clears it
+        // unless that action says something itself, so an old message never stands beside
+        // a screen it no longer describes. Ticks, outcomes and resizes are not the user's.
+        let by_user = !matches!(
+            action,
+            Action::Tick(_) | Action::Outcome(_) | Action::Resize(..)
+        );
+        let said = self.statuses;
         let effect = self.update_case(action);
+        if by_user && self.statuses == said {
+            self.status = None;
+        }
         if self.stale {
             self.refresh();
         }
@@ -476,6 +490,7 @@ impl App {
     }
 
     fn set_status(&mut self, tone: Tone, text: impl Into<String>) {
+        self.statuses += 1;
         self.status = Some(Status {
             text: text.into(),
             tone,
