@@ -112,7 +112,7 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
     s.wait_for("Time zone: America/New_York");
     let screen = s.wait_for("Zone:  America/New_York");
     assert_eq!(progress(&screen), Some((7, 13)), "{screen}");
-    s.tab_to("Which instant (sometimes required)");
+    s.tab_to("Which instant");
     s.tab_to("Time of failure (UTC)");
     s.wait_for(&format!("││{UTC}"));
 
@@ -129,7 +129,7 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
     s.send(SPACE);
     s.wait_for("› [x] iOS");
     s.wait_progress(9, 14);
-    s.tab_to("Alexa app version (sometimes required)");
+    s.tab_to("Alexa app version (required)");
     s.type_text(APP_VERSION);
     s.wait_progress(10, 14);
     s.tab_to("Browser");
@@ -170,7 +170,7 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
         !screen.contains(DOMAINS_PASTE),
         "the paste was split:\n{screen}"
     );
-    s.tab_to("Access Token URL (sometimes required)");
+    s.tab_to("Access Token URL (required)");
     s.type_text(TOKEN_URL);
     s.wait_for(&format!("││{TOKEN_URL}"));
     s.wait_progress(15, 15);

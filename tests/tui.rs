@@ -934,3 +934,25 @@ fn a_message_goes_with_the_next_action_unless_that_action_says_something() {
     press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     assert!(app.status().is_none(), "{:?}", app.status());
 }
+
+#[test]
+fn labels_follow_the_answers_required_only_when_it_is() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::AppVersion));
+    let drawn = screen(&app, 100, 30);
+    assert!(drawn.contains("┌ Alexa app version ─"), "{drawn}");
+    assert!(!drawn.contains("sometimes required"), "{drawn}");
+    app.update(Action::Focus(FieldId::Platforms));
+    app.update(Action::Toggle);
+    assert_eq!(
+        app.case().failure.platforms,
+        [linkcase::case::Platform::Android]
+    );
+    app.update(Action::Focus(FieldId::AppVersion));
+    let drawn = screen(&app, 100, 30);
+    assert!(drawn.contains("┌ Alexa app version (required)"), "{drawn}");
+    assert!(
+        drawn.contains("Alexa app version *"),
+        "the sidebar marks it too:\n{drawn}"
+    );
+}

@@ -33,10 +33,11 @@ pub fn height(app: &App) -> u16 {
 
 fn block(app: &App) -> Block<'static> {
     let field = app.field();
-    let required = match field.required {
-        Required::Yes => " (required)",
-        Required::When(_) => " (sometimes required)",
-        Required::No => "",
+    // Whether it is required with the answers as they are now (the help says when).
+    let required = if field.required.holds(app.case()) {
+        " (required)"
+    } else {
+        ""
     };
     Block::bordered()
         .title(Line::from(vec![

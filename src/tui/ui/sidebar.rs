@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::case::{FIELDS, FieldId, Required, Section};
+use crate::case::{FIELDS, FieldId, Section};
 use crate::tui::app::{App, Mark};
 
 /// One row of the sidebar.
@@ -101,7 +101,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     Mark::Warning => ("!", theme.warning),
                     Mark::Error => ("✗", theme.error),
                 };
-                let required = if field.required == Required::Yes {
+                let required = if field.required.holds(app.case()) {
                     " *"
                 } else {
                     ""
