@@ -58,7 +58,7 @@ fn enter_and_down_go_to_the_next_field_outside_multiline_text() {
 }
 
 #[test]
-fn in_multiline_text_enter_moves_on_and_alt_enter_breaks_the_line() {
+fn in_multiline_text_enter_breaks_the_line_and_tab_moves_on() {
     let mut app = app();
     app.update(Action::Focus(FieldId::Description));
     type_text(&mut app, "first");
@@ -66,15 +66,53 @@ fn in_multiline_text_enter_moves_on_and_alt_enter_breaks_the_line() {
     type_text(&mut app, "second");
     press(&mut app, KeyCode::Char('j'), KeyModifiers::CONTROL);
     type_text(&mut app, "third");
-    assert_eq!(app.case().failure.description, "first\nsecond\nthird");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    type_text(&mut app, "fourth");
+    assert_eq!(
+        app.case().failure.description,
+        "first\nsecond\nthird\nfourth"
+    );
     let up = KeyEvent::new(KeyCode::Up, KeyModifiers::NONE);
     assert_eq!(
         keymap::action_for(up, |c| app.in_context(c)),
         None,
         "↑ moves the cursor"
     );
-    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     assert_eq!(app.field().id, FieldId::ScreenshotUrl);
+}
+
+#[test]
+fn in_a_choice_arrows_move_enter_picks_and_moves_on_space_toggles() {
+    let mut app = app();
+    // A single choice: ↓ highlights the next option, Enter takes it and moves on.
+    app.update(Action::Focus(FieldId::SkillStage));
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        app.case().skill.stage,
+        Some(linkcase::case::SkillStage::Certification)
+    );
+    assert_eq!(app.field().id, FieldId::SkillName);
+    // Back on the field the highlight starts on the chosen option; Enter keeps it.
+    app.update(Action::Focus(FieldId::SkillStage));
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        app.case().skill.stage,
+        Some(linkcase::case::SkillStage::Certification)
+    );
+    // A multi choice: Space toggles, ↓ moves, Enter moves on keeping what was toggled.
+    app.update(Action::Focus(FieldId::Regions));
+    press(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char(' '), KeyModifiers::NONE);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        app.case().failure.regions,
+        [linkcase::case::Region::Na, linkcase::case::Region::Fe]
+    );
+    assert_eq!(app.field().id, FieldId::Platforms);
 }
 
 #[test]

@@ -147,7 +147,7 @@ fn keymap_help_text_from_the_table() {
         .into_iter()
         .map(|(title, keys, label)| match title {
             Some(title) => format!("{title}:"),
-            None => format!("  {keys:<22}{label}"),
+            None => format!("  {keys:<22} {label}"),
         })
         .collect();
     insta::assert_snapshot!("keymap", text.join("\n"));

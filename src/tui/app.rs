@@ -448,6 +448,11 @@ impl App {
     }
 
     /// Moves the focus by `step` fields, wrapping around at either end.
+    /// Moves on to the next field (as Tab does).
+    pub(super) fn move_to_next_field(&mut self) {
+        self.move_focus(1);
+    }
+
     fn move_focus(&mut self, step: isize) {
         let count = FIELDS.len().cast_signed();
         let next = (self.focus.cast_signed() + step).rem_euclid(count);

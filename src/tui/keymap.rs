@@ -168,10 +168,17 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Down, ALT_SHIFT, Action::MoveEntryDown, "move entry down", Context::List),
     bind(KeyCode::Char('d'), CTRL, Action::DeleteEntry, "delete entry", Context::List),
     bind(KeyCode::Char('e'), CTRL, Action::EditEntry, "edit entry", Context::List),
+    // In multi-line text Enter is a new line, as in any editor; Tab leaves.
+    bind(KeyCode::Enter, NONE, Action::Newline, "new line", Context::LongText),
     bind(KeyCode::Enter, ALT, Action::Newline, "new line", Context::LongText),
     bind(KeyCode::Char('j'), CTRL, Action::Newline, "new line", Context::LongText),
     bind(KeyCode::Char('e'), CTRL, Action::EditExternally, "$EDITOR", Context::LongText),
+    // A list of options reads top to bottom: ↑/↓ move (←/→ too), Enter picks a single
+    // choice and moves on, Space toggles an option of a multi choice.
+    bind(KeyCode::Enter, NONE, Action::Confirm, "pick, next field", Context::Choice),
     bind(KeyCode::Char(' '), NONE, Action::Toggle, "toggle", Context::Choice),
+    bind(KeyCode::Up, NONE, Action::Prev, "previous option", Context::Choice),
+    bind(KeyCode::Down, NONE, Action::Next, "next option", Context::Choice),
     bind(KeyCode::Left, NONE, Action::Prev, "previous option", Context::Choice),
     bind(KeyCode::Right, NONE, Action::Next, "next option", Context::Choice),
     bind(KeyCode::Char('t'), CTRL, Action::Reveal, "show/hide", Context::Secret),

@@ -52,6 +52,7 @@ impl App {
             Action::Confirm => match self.editor {
                 Editor::Zone { .. } => self.pick_zone(),
                 Editor::List { .. } => self.add_entry(),
+                Editor::Choice { cursor } => self.pick_and_move_on(cursor),
                 _ => {}
             },
             Action::Cancel => {
@@ -103,6 +104,16 @@ impl App {
             self.case.failure.disambiguation = None;
             self.changed();
         }
+    }
+
+    /// Enter in a choice: a single choice takes the highlighted option (never clears it);
+    /// a multi choice keeps what Space toggled. Either way the form moves on.
+    fn pick_and_move_on(&mut self, cursor: usize) {
+        let single = !matches!(self.field().kind, FieldKind::Multi(_));
+        if single && !value::is_chosen(&self.case, self.field().id, cursor) {
+            self.toggle(cursor);
+        }
+        self.move_to_next_field();
     }
 
     fn toggle(&mut self, index: usize) {

@@ -180,7 +180,8 @@ fn help(app: &App, frame: &mut Frame, area: Rect, scroll: u16) {
         .map(|(title, keys, label)| match title {
             Some(title) => Line::styled(title, theme.title),
             None => Line::from(vec![
-                Span::styled(format!("  {keys:<22}"), theme.key),
+                // At least one space between the keys and what they do, however long.
+                Span::styled(format!("  {keys:<22} "), theme.key),
                 Span::raw(label),
             ]),
         })
