@@ -994,3 +994,22 @@ fn labels_follow_the_answers_required_only_when_it_is() {
         "the sidebar marks it too:\n{drawn}"
     );
 }
+
+#[test]
+fn passing_an_untouched_field_judges_nothing_editing_it_or_reviewing_does() {
+    let mut app = app();
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(app.mark(FieldId::SkillId), linkcase::tui::app::Mark::Empty);
+    assert!(app.messages(FieldId::SkillId).is_empty());
+    // Typing a wrong value and leaving judges it.
+    app.update(Action::Focus(FieldId::CustomerId));
+    type_text(&mut app, "nope");
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(
+        app.mark(FieldId::CustomerId),
+        linkcase::tui::app::Mark::Warning
+    );
+    // Asking to review is asking to finish: the untouched required field is judged too.
+    app.update(Action::Review);
+    assert_eq!(app.mark(FieldId::SkillId), linkcase::tui::app::Mark::Error);
+}

@@ -65,6 +65,9 @@ pub struct App {
     refreshes: u64,
     /// How many messages were set, to tell whether an action set one.
     statuses: u64,
+    /// The draft's revision when the focused field was entered: a field left at another
+    /// revision was edited, and is judged from then on.
+    focus_revision: u64,
     /// The case changed since `report` and `review_text` were computed.
     stale: bool,
     focus: usize,
@@ -110,6 +113,7 @@ impl App {
             sections: Vec::new(),
             refreshes: 0,
             statuses: 0,
+            focus_revision: 0,
             stale: true,
             focus: 0,
             editor,
@@ -430,6 +434,8 @@ impl App {
             Action::PrevField => self.move_focus(-1),
             Action::Review => {
                 self.leave_field();
+                // Asking to review is asking to finish: every field is judged now.
+                self.touched.extend(FIELDS.iter().map(|f| f.id));
                 self.screen = Screen::Review {
                     selected: 0,
                     scroll: 0,
@@ -469,6 +475,7 @@ impl App {
     fn set_focus(&mut self, index: usize) {
         self.leave_field();
         self.focus = index.min(FIELDS.len() - 1);
+        self.focus_revision = self.draft.revision;
         self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
     }
 

@@ -22,7 +22,7 @@ pub struct Draft {
     /// Whether edits may be saved.
     pub access: Access,
     /// Bumped by every change.
-    revision: u64,
+    pub(super) revision: u64,
     /// The revision on disk.
     saved: u64,
     /// When the pending save is due.

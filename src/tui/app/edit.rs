@@ -218,7 +218,10 @@ impl App {
             self.changed();
             self.revalidate();
         }
-        self.touched.insert(id);
+        // Judged once edited: passing a field with Tab judges nothing.
+        if self.draft.revision != self.focus_revision {
+            self.touched.insert(id);
+        }
         self.reveal = Reveal::Masked;
         if matches!(id, FieldId::LocalTime | FieldId::TimeZone) {
             self.ask_dst();
