@@ -139,14 +139,17 @@ impl Signals {
 /// kernel discards SIGTSTP's stop (nobody could continue it), and so does linkcase.
 #[must_use]
 pub fn under_job_control() -> bool {
-    use rustix::process::{getpgid, getpgrp, getppid, getsid};
+    // nix, not rustix: rustix's `Pid` asserts it is positive, and a session or group led from
+    // outside linkcase's PID namespace (a container's) is reported as 0.
+    use nix::unistd::{getpgid, getpgrp, getppid, getsid};
 
-    let Some(parent) = getppid() else {
+    let parent = getppid();
+    if parent.as_raw() <= 0 {
         return false;
-    };
+    }
     match (getpgid(Some(parent)), getsid(Some(parent)), getsid(None)) {
         (Ok(parent_group), Ok(parent_session), Ok(session)) => {
-            parent_session == session && parent_group != getpgrp()
+            session.as_raw() > 0 && parent_session == session && parent_group != getpgrp()
         }
         _ => false,
     }
