@@ -69,6 +69,23 @@ impl Zone {
         }
     }
 
+    /// The zone's abbreviation at `instant` (`EDT`), when it has a real one (tzdb writes
+    /// `+0530`-like numbers for zones without one; those are left out).
+    #[must_use]
+    pub fn abbreviation_at(&self, instant: DateTime<Utc>) -> Option<String> {
+        match self {
+            Self::Named(tz) => {
+                let name = tz
+                    .offset_from_utc_datetime(&instant.naive_utc())
+                    .to_string();
+                name.chars()
+                    .all(|c| c.is_ascii_alphabetic())
+                    .then_some(name)
+            }
+            Self::Fixed(_) => None,
+        }
+    }
+
     /// Every instant whose wall clock in this zone reads `local`: none (gap), one, or two (fold).
     fn candidates(self, local: NaiveDateTime) -> Vec<DateTime<Utc>> {
         let result = match self {
@@ -350,6 +367,68 @@ pub fn resolve(local: NaiveDateTime, zone: &Zone) -> Resolved {
     }
 }
 
+/// What one reading of an ambiguous local time means, in the words of the place: e.g.
+/// `01:30 EDT (UTC−4), before the clocks went back → 05:30Z`. `None` when the time is not
+/// ambiguous. The zone's abbreviation is the one in force at the instant whose offset the
+/// reading uses (at a gap, the other candidate's).
+#[must_use]
+pub fn describe_reading(
+    local: NaiveDateTime,
+    zone: &Zone,
+    resolved: Resolved,
+    which: Disambiguation,
+) -> Option<String> {
+    let (earlier, later, gap) = match resolved {
+        Resolved::Unique(_) => return None,
+        Resolved::Gap { earlier, later } => (earlier, later, true),
+        Resolved::Fold { earlier, later } => (earlier, later, false),
+    };
+    let instant = match which {
+        Disambiguation::Earlier => earlier,
+        Disambiguation::Later => later,
+    };
+    // The offset the reading applies to the wall clock, and the instant it is in force at.
+    let offset_seconds = (local - instant.naive_utc()).num_seconds();
+    let in_force = if gap {
+        match which {
+            Disambiguation::Earlier => later,
+            Disambiguation::Later => earlier,
+        }
+    } else {
+        instant
+    };
+    let abbreviation = zone.abbreviation_at(in_force);
+    let when = match (gap, which) {
+        (false, Disambiguation::Earlier) => "before the clocks went back",
+        (false, Disambiguation::Later) => "after the clocks went back",
+        (true, Disambiguation::Earlier) => "read as if the clocks had already gone forward",
+        (true, Disambiguation::Later) => "read as if the clocks had not yet gone forward",
+    };
+    let clock = if chrono::Timelike::second(&local) == 0 {
+        local.format("%H:%M")
+    } else {
+        local.format("%H:%M:%S")
+    };
+    let name = abbreviation.map_or_else(String::new, |a| format!("{a} "));
+    Some(format!(
+        "{clock} {name}({}), {when} → {}",
+        utc_offset(offset_seconds),
+        instant.format("%H:%MZ")
+    ))
+}
+
+/// `UTC−4`, `UTC+5:30`, `UTC±0` (with a true minus sign).
+#[must_use]
+pub fn utc_offset(seconds: i64) -> String {
+    let sign = if seconds < 0 { '−' } else { '+' };
+    let minutes = seconds.abs() / 60;
+    match (minutes / 60, minutes % 60) {
+        (0, 0) => "UTC±0".to_owned(),
+        (h, 0) => format!("UTC{sign}{h}"),
+        (h, m) => format!("UTC{sign}{h}:{m:02}"),
+    }
+}
+
 /// RFC 3339 in UTC with whole seconds and `Z`: `2026-11-21T19:03:00Z`.
 #[must_use]
 pub fn format_utc(instant: DateTime<Utc>) -> String {
@@ -514,6 +593,52 @@ impl super::model::Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_reading_of_an_ambiguous_time_is_said_in_local_terms() {
+        let zone = Zone::parse("America/New_York").unwrap();
+        let say = |text: &str, which| {
+            let local = parse_local(text).unwrap();
+            describe_reading(local, &zone, resolve(local, &zone), which).unwrap()
+        };
+        // The fold in November: 01:30 happened twice.
+        assert_eq!(
+            say("2026-11-01 01:30", Disambiguation::Earlier),
+            "01:30 EDT (UTC−4), before the clocks went back → 05:30Z"
+        );
+        assert_eq!(
+            say("2026-11-01 01:30", Disambiguation::Later),
+            "01:30 EST (UTC−5), after the clocks went back → 06:30Z"
+        );
+        // The gap in March: 02:30 never happened.
+        assert_eq!(
+            say("2026-03-08 02:30", Disambiguation::Earlier),
+            "02:30 EDT (UTC−4), read as if the clocks had already gone forward → 06:30Z"
+        );
+        assert_eq!(
+            say("2026-03-08 02:30", Disambiguation::Later),
+            "02:30 EST (UTC−5), read as if the clocks had not yet gone forward → 07:30Z"
+        );
+        let ordinary = parse_local("2026-07-01 12:00").unwrap();
+        let unique = resolve(ordinary, &zone);
+        assert_eq!(
+            describe_reading(ordinary, &zone, unique, Disambiguation::Earlier),
+            None
+        );
+    }
+
+    #[test]
+    fn half_hour_zones_say_their_minutes() {
+        assert_eq!(utc_offset(-4 * 3600), "UTC−4");
+        assert_eq!(utc_offset(5 * 3600 + 1800), "UTC+5:30");
+        assert_eq!(utc_offset(0), "UTC±0");
+        // Lord Howe moves by half an hour, and has no letters for its offsets.
+        let zone = Zone::parse("Australia/Lord_Howe").unwrap();
+        let local = parse_local("2026-04-05 01:45").unwrap();
+        let text =
+            describe_reading(local, &zone, resolve(local, &zone), Disambiguation::Later).unwrap();
+        assert!(text.starts_with("01:45 (UTC+10:30)"), "{text}");
+    }
 
     #[test]
     fn a_posix_tz_is_used_or_said_to_be_not_understood() {
