@@ -14,7 +14,7 @@ use crate::support::session::{
 
 const ENTER: &str = "\r";
 const SPACE: &str = " ";
-const RIGHT: &str = "\x1b[C";
+const PAGE_DOWN: &str = "\x1b[6~";
 const DOWN: &str = "\x1b[B";
 const CTRL_Q: &str = "\x11";
 const CTRL_R: &str = "\x12";
@@ -24,10 +24,10 @@ const SKILL_ID: &str = "amzn1.ask.skill.0f1e2d3c-4b5a-4697-8899-aabbccddeeff";
 const USERNAME: &str = "tester@example.com";
 const PASSWORD: &str = "correct horse battery staple";
 const CUSTOMER_ID: &str = "A2Z2SH760RV43M";
-/// Well in the past for the real clock (the form refuses times in the future); New York
-/// is on EST then, so 19:03 UTC.
-const LOCAL_TIME: &str = "2025-11-20 14:03";
-const UTC: &str = "2025-11-20T19:03:00Z";
+/// Well in the past for the real clock (the form refuses times in the future).
+const LOCAL_TIME: &str = "2025-11-02 01:30";
+/// 01:30 happened twice in New York that night; the later one (EST) is 06:30 UTC.
+const UTC: &str = "2025-11-02T06:30:00Z";
 const APP_VERSION: &str = "2.2.596798.0";
 /// Pasted with Windows line ends: the paste must keep both lines and normalise them.
 const DESCRIPTION_PASTE: &str =
@@ -58,146 +58,171 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
         s.termios_before(),
         "the form runs with the tty in raw mode"
     );
-    let screen = s.wait_for("┌ Skill ID (required) ");
+    let screen = s.wait_focus("Skill ID *");
     // TZ=UTC fills the time zone, the one required field done at the start.
     assert_eq!(progress(&screen), Some((1, 13)), "{screen}");
     assert!(!screen.contains('✗'), "{screen}");
 
-    // Skill.
+    // Skill. In a single choice Enter picks the highlighted option and moves on.
     s.type_text(SKILL_ID);
     s.wait_progress(2, 13);
     s.tab_to("Skill stage");
-    s.send(SPACE);
-    s.wait_for("› (•) Development");
-    s.tab_to("Skill name");
+    s.send(ENTER);
+    s.wait_focus("Skill name");
     s.type_text("Acme Thermostat");
-    s.wait_for("││Acme Thermostat");
+    s.wait_until("the skill name typed", |screen| {
+        editor_row(screen, "Acme Thermostat")
+    });
     s.tab_to("Skill type");
-    s.send(SPACE);
-    s.wait_for("› (•) Custom");
-    s.tab_to("Send Alexa Events permission");
+    s.send(ENTER);
+    // A custom skill has no Send Alexa Events question: the next stop is the test account.
+    let screen = s.wait_focus("Test account username *");
+    assert!(screen.contains("┌ Test account · 0/3 required"), "{screen}");
 
     // Test account.
-    s.tab_to("Test account username (required)");
     s.type_text(USERNAME);
     s.wait_progress(3, 13);
-    s.tab_to("Test account password (required)");
+    s.tab_to("Test account password *");
     s.type_text(PASSWORD);
-    let screen = s.wait_for(&format!("││{} ", "•".repeat(PASSWORD.len())));
+    let screen = s.wait_until("the masked password", |screen| {
+        editor_row(screen, &"•".repeat(PASSWORD.len()))
+    });
     assert!(
         !screen.contains(PASSWORD) && screen.contains("Hidden · Ctrl+T shows it"),
         "the password is masked:\n{screen}"
     );
     s.wait_progress(4, 13);
-    s.tab_to("Not Amazon credentials (required)");
+    s.tab_to("Not Amazon credentials *");
     s.send(SPACE);
     s.wait_for("› [x] I confirm this");
     s.wait_progress(5, 13);
 
-    // Failure: customer, time, zone (through the picker), UTC.
-    s.tab_to("Customer ID of the account that failed (required)");
+    // Failure: customer, a time in the November fold, the zone through the picker, and the
+    // DST question answered where it appears.
+    s.tab_to("Customer ID of the account that failed *");
     s.type_text(CUSTOMER_ID);
     s.wait_progress(6, 13);
-    s.tab_to("Time of failure (local) (required)");
+    s.tab_to("Time of failure (local) *");
     s.type_text(LOCAL_TIME);
-    s.wait_for(&format!("{LOCAL_TIME} UTC → UTC 2025-11-20T14:03:00Z"));
+    s.wait_for(&format!("{LOCAL_TIME} UTC → UTC 2025-11-02T01:30:00Z"));
     s.wait_progress(7, 13);
-    s.tab_to("Time zone (required)");
+    s.tab_to("Time zone *");
     s.wait_for("Zone:  UTC");
     s.type_text("new york");
     s.wait_until("America/New_York among the matches", |screen| {
-        screen.contains("Search: new york") && editor_row(screen, "  America/New_York")
+        screen.contains("Search: new york") && screen.contains("  America/New_York")
     });
     s.send(ENTER);
-    s.wait_for("Time zone: America/New_York");
-    let screen = s.wait_for("Zone:  America/New_York");
-    assert_eq!(progress(&screen), Some((7, 13)), "{screen}");
-    s.tab_to("Which instant");
-    s.tab_to("Time of failure (UTC)");
-    s.wait_for(&format!("││{UTC}"));
+    s.wait_for("Zone:  America/New_York");
+    let screen = s.wait_for("01:30 happened twice in America/New_York: choose \"Which instant\"");
+    assert!(
+        screen.contains("Which instant *"),
+        "the question appears: {screen}"
+    );
+    s.tab_to("Which instant *");
+    let screen = s.wait_for("( ) Later: 01:30 EST (UTC−5), after the clocks went back → 06:30Z");
+    assert!(!screen.contains("› ( )"), "nothing preselected:\n{screen}");
+    s.send(DOWN);
+    s.send(DOWN);
+    s.send(ENTER);
+    let screen = s.wait_focus("Region(s) *");
+    assert!(screen.contains(UTC), "the UTC under the zone:\n{screen}");
 
     // Regions, platforms (iOS makes the app version required), symptoms.
-    s.tab_to("Region(s) (required)");
     s.send(SPACE);
     s.wait_for("› [x] North America");
-    s.send(RIGHT);
+    s.send(DOWN);
     s.send(SPACE);
     s.wait_for("› [x] Europe");
-    s.wait_progress(8, 13);
-    s.tab_to("Device/platform (required)");
-    s.send(RIGHT);
+    s.wait_progress(9, 14);
+    s.tab_to("Device/platform *");
+    s.send(DOWN);
     s.send(SPACE);
     s.wait_for("› [x] iOS");
-    s.wait_progress(9, 14);
-    s.tab_to("Alexa app version (required)");
+    s.wait_progress(10, 15);
+    s.tab_to("Alexa app version *");
     s.type_text(APP_VERSION);
-    s.wait_progress(10, 14);
-    s.tab_to("Browser");
-    s.tab_to("What happened (required)");
-    s.send(RIGHT);
+    s.wait_progress(11, 15);
+    // iOS only: no browser question.
+    s.tab_to("What happened *");
+    s.send(DOWN);
     s.send(SPACE);
     s.wait_for("› [x] \"We were unable to link…\"");
-    s.wait_progress(11, 14);
+    s.wait_progress(12, 15);
 
     // The description as a bracketed paste: both lines kept, the pasted line break does
     // not move on.
-    s.tab_to("Description (required)");
+    s.tab_to("Description *");
     s.paste(DESCRIPTION_PASTE);
     let (first, second) = DESCRIPTION.split_once('\n').expect("two lines");
     let screen = s.wait_until("the pasted description on two lines", |screen| {
         editor_row(screen, first) && editor_row(screen, second)
     });
-    assert_eq!(progress(&screen), Some((12, 14)), "{screen}");
-    assert!(screen.contains("┌ Description (required) "), "{screen}");
+    assert_eq!(progress(&screen), Some((13, 15)), "{screen}");
     s.tab_to("Screenshot");
 
     // Configuration.
-    s.tab_to("Account Linking Type (required)");
-    s.send(SPACE);
-    s.wait_for("› (•) Authorization Code Grant");
+    s.tab_to("Account Linking Type *");
+    s.send(ENTER);
     // Authorization Code Grant makes the access token URL required.
-    s.wait_progress(13, 15);
-    s.tab_to("Authorization URL (required)");
+    s.wait_focus("Authorization URL *");
+    s.wait_progress(14, 16);
     s.type_text(AUTH_URL);
-    s.wait_progress(14, 15);
+    s.wait_progress(15, 16);
     // The Domain List as a bracketed paste: one paste, two entries.
     s.tab_to("Domain List");
     s.paste(DOMAINS_PASTE);
     let screen = s.wait_until("two domain entries", |screen| {
-        editor_row(screen, "  cdn.example.com ") && editor_row(screen, "  fonts.example.net ")
+        screen.contains("  cdn.example.com ") && screen.contains("  fonts.example.net ")
     });
     assert!(
         !screen.contains(DOMAINS_PASTE),
         "the paste was split:\n{screen}"
     );
-    s.tab_to("Access Token URL (required)");
+    s.tab_to("Access Token URL *");
     s.type_text(TOKEN_URL);
-    s.wait_for(&format!("││{TOKEN_URL}"));
-    s.wait_progress(15, 15);
+    s.wait_progress(16, 16);
     s.tab_to("Client Authentication Scheme");
-    s.send(SPACE);
-    s.wait_for("› (•) HTTP Basic");
-    s.tab_to("Default Access Token Expiration Time");
+    s.send(ENTER);
+    s.wait_focus("Default Access Token Expiration Time");
     s.type_text("3600");
     s.wait_for("3600 seconds = 1 h");
     let screen = s.tab_to("Client ID");
-    assert_eq!(progress(&screen), Some((15, 15)), "{screen}");
+    assert_eq!(progress(&screen), Some((16, 16)), "{screen}");
     assert!(
-        header(&screen).contains("15/15 required · 0 errors"),
+        header(&screen).contains("16/16 required · 0 errors"),
         "no errors in the header:\n{screen}"
     );
     assert!(!screen.contains('✗'), "no field marked ✗:\n{screen}");
 
-    // Review: the text export as filed, no errors.
-    s.send(CTRL_R);
+    // The steps tried: one grid, one key per answer.
+    s.send(PAGE_DOWN);
+    s.wait_for("Which of the guide's checks were tried?");
+    s.send("d");
+    s.wait_for("Done      Checked the authorization server's logs");
+
+    // Tab leaves the grid; past Notes is the last stop, File the case.
+    s.send("\t");
+    s.wait_focus("Notes");
+    s.send("\t");
+    let screen = s.wait_for("┌ File the case ");
+    assert!(
+        screen.contains("✓ Ready to file: 16/16 required · 0 errors"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("› Review the case as it will be filed"),
+        "{screen}"
+    );
+
+    // Review from there: the text export as filed, no errors.
+    s.send(ENTER);
     let review = s.wait_for("┌ Review ");
     for line in [
         format!("│Skill ID: {SKILL_ID}"),
         format!("│Account linking test credentials: {USERNAME} / (password shared separately)"),
         format!("│Customer ID of the account that failed: {CUSTOMER_ID}"),
-        format!(
-            "│Time of failure (UTC): 2025-11-20 19:03:00 UTC (entered as {LOCAL_TIME} America/New_York)"
-        ),
+        "│Time of failure (UTC): 2025-11-02 06:30:00 UTC".to_owned(),
         "│Region(s): NA, EU".to_owned(),
         "│Device/platform: iOS".to_owned(),
         format!("│Alexa app version: {APP_VERSION}"),
@@ -205,12 +230,12 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
         assert!(review.contains(&line), "review lacks {line:?}:\n{review}");
     }
     assert!(
-        review.contains("┌ 15/15 required · 0 errors · "),
+        review.contains("┌ 16/16 required · 0 errors · "),
         "the review lists no errors:\n{review}"
     );
     assert!(!review.contains(PASSWORD), "{review}");
     s.send(CTRL_R);
-    s.wait_for("┌ Checklist");
+    s.wait_for("┌ File the case ");
 
     // Save: JSON, with the password (the explicit second choice).
     s.send(CTRL_S);
@@ -265,6 +290,7 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
     let expect = [
         ("/skill/id", SKILL_ID),
         ("/skill/name", "Acme Thermostat"),
+        ("/skill/stage", "development"),
         ("/skill/kind", "custom"),
         ("/test_account/username", USERNAME),
         ("/test_account/password", PASSWORD),
@@ -272,6 +298,7 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
         ("/failure/local_time", LOCAL_TIME),
         ("/failure/time_zone", "America/New_York"),
         ("/failure/utc", UTC),
+        ("/failure/disambiguation", "later"),
         ("/failure/app_version", APP_VERSION),
         ("/failure/description", DESCRIPTION),
         ("/account_linking/type", "AUTH_CODE"),
@@ -316,7 +343,7 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
 #[test]
 fn resize_to_tiny_and_back_never_garbles() {
     let mut s = Session::start();
-    let before = s.wait_for("┌ Skill ID (required) ");
+    let before = s.wait_focus("Skill ID *");
 
     s.resize(5, 20);
     s.wait_for("Terminal too small");
@@ -347,7 +374,9 @@ fn typed_text_survives_kill_9_and_the_next_start_resumes_it() {
     s.tab_to("Skill stage");
     s.tab_to("Skill name");
     s.type_text("Acme Thermostat");
-    s.wait_for("││Acme Thermostat");
+    s.wait_until("the skill name", |screen| {
+        editor_row(screen, "Acme Thermostat")
+    });
     // The save falls due at most DEBOUNCE (250 ms) after a change: wait until it is on disk.
     s.wait_draft_holding("Acme Thermostat");
     let mut s = s.kill9_and_restart(&[]);
@@ -356,7 +385,9 @@ fn typed_text_survives_kill_9_and_the_next_start_resumes_it() {
     assert_eq!(progress(&screen), Some((2, 13)), "{screen}");
     s.tab_to("Skill stage");
     s.tab_to("Skill name");
-    s.wait_for("││Acme Thermostat");
+    s.wait_until("the skill name", |screen| {
+        editor_row(screen, "Acme Thermostat")
+    });
 
     let drafts = drafts_dir(s.dir());
     let names: Vec<String> = fs::read_dir(&drafts)
@@ -403,6 +434,10 @@ fn new_with_import_shows_the_report_and_copy_says_where_the_text_went() {
     s.wait_until("the report closed", |screen| {
         !screen.contains("Imported · Esc")
     });
+    // The configuration's page: PgDn three times.
+    s.send(PAGE_DOWN);
+    s.send(PAGE_DOWN);
+    s.send(PAGE_DOWN);
     s.wait_for("✓ Account Linking Type");
     // No display here (the environment is cleared): the copy goes out as OSC 52, and the
     // status line says so and why, once.

@@ -179,7 +179,7 @@ fn sigtstp_gives_the_terminal_back_before_stopping_and_fg_takes_it_again() {
     let shell = Shell::start();
     shell.send("linkcase\r");
     shell.wait("the form", |screen| {
-        screen.alternate_screen() && screen.contents().contains("┌ Checklist")
+        screen.alternate_screen() && screen.contents().contains("┌ Sections")
     });
     shell.send(TYPED);
     shell.wait("the typed text", |screen| {
@@ -214,7 +214,7 @@ fn sigtstp_gives_the_terminal_back_before_stopping_and_fg_takes_it_again() {
     shell.send("fg\r");
     shell.wait("the form drawn again", |screen| {
         screen.alternate_screen()
-            && screen.contents().contains("┌ Checklist")
+            && screen.contents().contains("┌ Sections")
             && editor_row(&screen.contents(), TYPED)
     });
     assert_ne!(
@@ -298,14 +298,14 @@ fn sigterm_while_the_editor_is_open_ends_the_editor_removes_its_file_and_exits_1
     );
     // Tab to the description, however many fields come before it.
     for _ in 0..40 {
-        if s.screen().contains("┌ Description (required) ") {
+        if crate::support::session::focused(&s.screen()).as_deref() == Some("Description *") {
             break;
         }
         let mark = s.raw().len();
         s.send("\t");
         s.wait_frame_after(mark, "the next field", |_| true);
     }
-    s.wait_for("┌ Description (required) ");
+    s.wait_focus("Description *");
     s.send("\x05");
     // Wait for the editor to be running, its file named.
     let deadline = Instant::now() + Duration::from_secs(10);

@@ -202,24 +202,54 @@ fn friendly_times_are_stored_in_the_canonical_form() {
 }
 
 #[test]
-fn a_time_in_a_dst_gap_asks_which_instant_and_records_the_answer() {
+fn a_time_in_a_dst_gap_asks_which_instant_in_place_and_records_the_answer() {
     let mut app = app();
     app.update(Action::Focus(FieldId::LocalTime));
     type_text(&mut app, "2026-03-08 02:30");
-    assert_eq!(app.dialog(), None, "not while typing");
     app.update(Action::NextField);
-    assert_eq!(app.dialog(), Some(&Dialog::Dst { selected: 0 }));
-    let shown = screen(&app, 100, 30);
-    assert!(shown.contains("2026-03-08T06:30:00Z"), "{shown}");
-    assert!(shown.contains("2026-03-08T07:30:00Z"), "{shown}");
     assert_eq!(
-        app.case().failure.disambiguation,
+        app.dialog(),
         None,
-        "never resolved silently"
+        "never a dialog that takes the next keys"
     );
-    app.update(Action::Next);
-    app.update(Action::Confirm);
-    assert_eq!(app.dialog(), None);
+    assert_eq!(app.field().id, FieldId::TimeZone);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.text.contains("02:30 never happened")),
+        "{:?}",
+        app.status()
+    );
+    app.update(Action::NextField);
+    assert_eq!(
+        app.field().id,
+        FieldId::Disambiguation,
+        "a stop at a DST edge"
+    );
+    let shown = screen(&app, 100, 30);
+    // Each reading in local terms (wrapped at this width).
+    assert!(
+        shown.contains("Earlier: 02:30 EDT (UTC−4), read as if the clocks had already"),
+        "{shown}"
+    );
+    assert!(shown.contains("gone forward → 06:30Z"), "{shown}");
+    assert!(shown.contains("Later: 02:30 EST (UTC−5)"), "{shown}");
+    assert!(shown.contains("forward → 07:30Z"), "{shown}");
+    // Nothing is highlighted, so a reflexive Enter chooses nothing.
+    assert!(!shown.contains("› ( )"), "{shown}");
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.case().failure.disambiguation, None, "never silently");
+    assert_eq!(app.field().id, FieldId::Regions, "Enter moved on");
+    assert!(
+        app.messages(FieldId::Disambiguation)
+            .iter()
+            .any(|f| f.severity == Severity::Error),
+        "passed without an answer: judged"
+    );
+    app.update(Action::PrevField);
+    assert_eq!(app.field().id, FieldId::Disambiguation);
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(
         app.case().failure.disambiguation,
         Some(Disambiguation::Later)
@@ -231,6 +261,11 @@ fn a_time_in_a_dst_gap_asks_which_instant_and_records_the_answer() {
             .map(linkcase::case::time::format_utc),
         Ok("2026-03-08T07:30:00Z".to_owned())
     );
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("2026-03-08T07:30:00Z"),
+        "the UTC under the zone: {shown}"
+    );
 }
 
 #[test]
@@ -238,13 +273,14 @@ fn changing_the_time_forgets_the_earlier_dst_choice() {
     let mut app = app();
     app.update(Action::Focus(FieldId::LocalTime));
     type_text(&mut app, "2026-11-01 01:30");
-    app.update(Action::NextField);
-    app.update(Action::Confirm);
+    app.update(Action::Focus(FieldId::Disambiguation));
+    press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(
         app.case().failure.disambiguation,
         Some(Disambiguation::Earlier)
     );
-    app.update(Action::PrevField);
+    app.update(Action::Focus(FieldId::LocalTime));
     app.update(Action::Input(Input {
         key: Key::Backspace,
         ..Input::default()
@@ -253,15 +289,224 @@ fn changing_the_time_forgets_the_earlier_dst_choice() {
 }
 
 #[test]
-fn dismissing_the_dst_question_leaves_the_choice_open_and_says_so() {
+fn the_dst_question_is_said_once_per_change_and_swallows_no_keys() {
     let mut app = app();
     app.update(Action::Focus(FieldId::LocalTime));
-    type_text(&mut app, "2026-03-08 02:30");
+    type_text(&mut app, "2026-11-01 01:30");
     app.update(Action::NextField);
-    app.update(Action::Cancel);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.text.contains("01:30 happened twice in America/New_York"))
+    );
+    // The keys typed next go where the focus is: the zone search.
+    type_text(&mut app, "paris");
     assert_eq!(app.dialog(), None);
-    assert_eq!(app.case().failure.disambiguation, None);
-    assert!(app.status().is_some_and(|s| s.text.contains("ambiguous")));
+    assert!(app.editor().is_searching(), "typed into the zone search");
+    app.update(Action::Cancel);
+    app.update(Action::PrevField);
+    app.update(Action::NextField);
+    assert_eq!(
+        app.status(),
+        None,
+        "not asked again for the same time and zone"
+    );
+    app.update(Action::PrevField);
+    type_text(&mut app, "1");
+    app.update(Action::Input(Input {
+        key: Key::Backspace,
+        ..Input::default()
+    }));
+    app.update(Action::NextField);
+    assert_eq!(app.status(), None, "the same time again is no change");
+}
+
+#[test]
+fn only_what_applies_is_a_stop_and_tab_ends_on_file_the_case() {
+    let mut app = app();
+    let mut seen = vec![app.field().id];
+    for _ in 0..60 {
+        app.update(Action::NextField);
+        if app.on_file_stop() {
+            break;
+        }
+        seen.push(app.field().id);
+    }
+    assert!(
+        app.on_file_stop(),
+        "Tab from the last field lands on File the case"
+    );
+    assert!(
+        !seen.contains(&FieldId::Utc),
+        "the derived UTC is shown, not a stop"
+    );
+    assert!(
+        !seen.contains(&FieldId::Disambiguation),
+        "no DST edge, no question"
+    );
+    let steps = seen
+        .iter()
+        .filter(|id| matches!(id, FieldId::Step(_)))
+        .count();
+    assert_eq!(steps, 1, "the steps are one stop: {seen:?}");
+    assert_eq!(seen.last(), Some(&FieldId::Notes));
+    app.update(Action::NextField);
+    assert_eq!(
+        app.field().id,
+        FieldId::SkillId,
+        "and from there round again"
+    );
+    app.update(Action::PrevField);
+    assert!(app.on_file_stop(), "Shift+Tab goes back to it");
+}
+
+#[test]
+fn steps_ruled_out_by_the_answers_are_not_rows() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::GrantType));
+    // Implicit: the token endpoint steps cannot apply.
+    app.update(Action::Next);
+    app.update(Action::Confirm);
+    assert_eq!(
+        app.case().account_linking.grant_type,
+        Some(linkcase::case::GrantType::Implicit)
+    );
+    let all_stops = linkcase::tui::app::stops(app.case());
+    let steps: Vec<FieldId> = all_stops
+        .iter()
+        .flatten()
+        .filter_map(|&i| linkcase::case::FIELDS.get(i).map(|f| f.id))
+        .filter(|id| matches!(id, FieldId::Step(_)))
+        .collect();
+    assert!(!steps.contains(&FieldId::Step(linkcase::case::Step::TokenWithin4_5s)));
+    assert!(steps.contains(&FieldId::Step(linkcase::case::Step::ImplicitFragment)));
+    app.update(Action::Focus(FieldId::Step(
+        linkcase::case::Step::AuthServerLogs,
+    )));
+    let shown = screen(&app, 80, 40);
+    assert!(!shown.contains("Token endpoint answers"), "{shown}");
+    assert!(shown.contains("steps do not apply to this case"), "{shown}");
+}
+
+#[test]
+fn the_steps_grid_answers_with_one_key_and_moves_on() {
+    use linkcase::case::{Step, StepState};
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Step(Step::AuthServerLogs)));
+    press(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    assert_eq!(
+        app.case().steps_tried.get(Step::AuthServerLogs),
+        Some(StepState::Done)
+    );
+    assert_eq!(
+        app.field().id,
+        FieldId::Step(Step::TokenWithin4_5s),
+        "moved on"
+    );
+    press(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char('a'), KeyModifiers::NONE);
+    assert_eq!(
+        app.case().steps_tried.get(Step::TokenWithin4_5s),
+        Some(StepState::NotDone)
+    );
+    assert_eq!(
+        app.case().steps_tried.get(Step::TokenJson200),
+        Some(StepState::NotApplicable)
+    );
+    press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::Step(Step::TokenJson200));
+    press(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(
+        app.case().steps_tried.get(Step::TokenJson200),
+        None,
+        "cleared"
+    );
+    let shown = screen(&app, 80, 30);
+    assert!(
+        shown.contains("Done      Checked the authorization server"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::Notes, "Tab leaves the grid");
+    press(&mut app, KeyCode::BackTab, KeyModifiers::NONE);
+    assert!(matches!(app.field().id, FieldId::Step(_)));
+}
+
+#[test]
+fn page_down_and_up_move_between_sections() {
+    let mut app = app();
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::Username);
+    press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::CustomerId);
+    press(&mut app, KeyCode::PageUp, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::Username);
+    for _ in 0..10 {
+        press(&mut app, KeyCode::PageDown, KeyModifiers::NONE);
+    }
+    assert!(app.on_file_stop(), "past the last section: File the case");
+}
+
+#[test]
+fn file_the_case_lists_what_is_left_and_acts() {
+    use linkcase::tui::app::FileItem;
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Notes));
+    app.update(Action::NextField);
+    assert!(app.on_file_stop());
+    let items = app.file_items();
+    assert!(
+        items.iter().any(|i| matches!(
+            i,
+            FileItem::Fix {
+                field: FieldId::SkillId,
+                severity: Severity::Error,
+                ..
+            }
+        )),
+        "{items:?}"
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Not ready:"), "{shown}");
+    assert!(shown.contains("Skill ID"), "{shown}");
+    // Enter on the first thing left goes to its field.
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.field().id, FieldId::SkillId);
+    // The actions come last: Review, Copy, Save.
+    app.update(Action::PrevField);
+    assert!(app.on_file_stop());
+    let last = app.file_items().len();
+    for _ in 0..last {
+        press(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
+    assert!(press(&mut app, KeyCode::Enter, KeyModifiers::NONE).is_none());
+    assert!(
+        matches!(app.dialog(), Some(Dialog::SaveFormat { .. })),
+        "Save asks the format"
+    );
+    app.update(Action::Cancel);
+    press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    assert!(matches!(
+        press(&mut app, KeyCode::Enter, KeyModifiers::NONE),
+        Some(Effect::Copy { .. })
+    ));
+    press(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(matches!(app.screen(), Screen::Review { .. }));
+}
+
+#[test]
+fn a_complete_case_is_ready_to_file() {
+    let loaded = linkcase::case::load::parse(include_bytes!("fixtures/example.json")).unwrap();
+    let mut app = App::open(loaded, env());
+    app.update(Action::Focus(FieldId::Notes));
+    app.update(Action::NextField);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Ready to file"), "{shown}");
+    assert_eq!(
+        app.file_items(),
+        linkcase::tui::app::FileItem::ACTIONS.to_vec(),
+        "nothing left: the cursor starts on Review"
+    );
 }
 
 #[test]
@@ -517,18 +762,31 @@ fn help_opens_with_f1_and_question_mark_outside_text() {
 }
 
 #[test]
-fn clicks_focus_sidebar_fields_and_toggle_options() {
+fn clicks_go_to_sections_focus_fields_and_toggle_options() {
     let mut app = app();
-    // Row 0 is the header, row 1 the sidebar's border, row 2 "Skill", row 5 "Skill name".
-    app.update(Action::Click(5, 5));
-    assert_eq!(app.field().id, FieldId::SkillName);
-    app.update(Action::Focus(FieldId::Platforms));
     let areas = ui::layout(&app).unwrap();
-    app.update(Action::Click(areas.editor.x + 3, areas.editor.y + 2));
+    // The sidebar's rows: Skill, Test account, Failure, …
+    app.update(Action::Click(areas.sidebar.x + 3, areas.sidebar.y + 3));
+    assert_eq!(
+        app.field().id,
+        FieldId::CustomerId,
+        "a section: its first field"
+    );
+    app.update(Action::Focus(FieldId::Platforms));
+    let editor = ui::focused_editor(&app).unwrap();
+    app.update(Action::Click(editor.x + 3, editor.y + 1));
     assert_eq!(
         app.case().failure.platforms,
         [linkcase::case::Platform::Ios]
     );
+    // A field on the page: its label row.
+    let shown = screen(&app, 100, 30);
+    let row = shown
+        .lines()
+        .position(|l| l.contains("Region(s)"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    app.update(Action::Click(areas.page.x + 4, u16::try_from(row).unwrap()));
+    assert_eq!(app.field().id, FieldId::Regions);
 }
 
 #[test]
@@ -978,7 +1236,7 @@ fn labels_follow_the_answers_required_only_when_it_is() {
     let mut app = app();
     app.update(Action::Focus(FieldId::AppVersion));
     let drawn = screen(&app, 100, 30);
-    assert!(drawn.contains("┌ Alexa app version ─"), "{drawn}");
+    assert!(drawn.contains("›· Alexa app version  "), "{drawn}");
     assert!(!drawn.contains("sometimes required"), "{drawn}");
     app.update(Action::Focus(FieldId::Platforms));
     app.update(Action::Toggle);
@@ -988,10 +1246,12 @@ fn labels_follow_the_answers_required_only_when_it_is() {
     );
     app.update(Action::Focus(FieldId::AppVersion));
     let drawn = screen(&app, 100, 30);
-    assert!(drawn.contains("┌ Alexa app version (required)"), "{drawn}");
+    assert!(drawn.contains("›· Alexa app version *"), "{drawn}");
+    app.update(Action::Focus(FieldId::Platforms));
+    let drawn = screen(&app, 100, 30);
     assert!(
-        drawn.contains("Alexa app version *"),
-        "the sidebar marks it too:\n{drawn}"
+        drawn.contains(" · Alexa app version *"),
+        "out of focus too:\n{drawn}"
     );
 }
 

@@ -72,7 +72,91 @@ fn dst_choice() {
     app.update(Action::Focus(FieldId::LocalTime));
     type_text(&mut app, "2026-03-08 02:30");
     app.update(Action::NextField);
+    app.update(Action::NextField);
     check("dst_choice", &mut app);
+}
+
+#[test]
+fn steps_grid() {
+    use linkcase::case::Step;
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Step(Step::AuthServerLogs)));
+    app.update(Action::Answer(Some(linkcase::case::StepState::Done)));
+    app.update(Action::Answer(Some(linkcase::case::StepState::NotDone)));
+    check("steps_grid", &mut app);
+}
+
+#[test]
+fn file_the_case() {
+    let mut app = app();
+    type_text(&mut app, "amzn1.ask.skill.NOT-A-UUID");
+    app.update(Action::Focus(FieldId::Notes));
+    app.update(Action::NextField);
+    check("file_the_case_not_ready", &mut app);
+    let case: Case = serde_json::from_str(include_str!("fixtures/example.json")).unwrap();
+    let mut app = App::new(case, app.env());
+    app.update(Action::Focus(FieldId::Notes));
+    app.update(Action::NextField);
+    check("file_the_case_ready", &mut app);
+}
+
+/// The screen with its styles: each row's text, then each run of cells whose style is not
+/// the default, as `columns fg bg modifiers` (what the eye sees: focus, error colour,
+/// the selected option).
+fn styled(app: &mut App, width: u16, height: u16) -> String {
+    use std::fmt::Write as _;
+    app.update(Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::draw(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut text = String::new();
+        let mut runs: Vec<(u16, u16, String)> = Vec::new();
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            text.push_str(cell.symbol());
+            let style = cell.style();
+            let mut parts = Vec::new();
+            if let Some(fg) = style.fg {
+                parts.push(format!("fg={fg}"));
+            }
+            if let Some(bg) = style.bg {
+                parts.push(format!("bg={bg}"));
+            }
+            if !style.add_modifier.is_empty() {
+                parts.push(format!("{:?}", style.add_modifier));
+            }
+            let label = parts.join(" ");
+            match runs.last_mut() {
+                Some((_, to, last)) if *last == label && *to == x => *to = x + 1,
+                _ => runs.push((x, x + 1, label)),
+            }
+        }
+        let _ = writeln!(out, "{}", text.trim_end());
+        for (from, to, label) in runs.into_iter().filter(|(_, _, l)| !l.is_empty()) {
+            let _ = writeln!(out, "    {from}..{to} {label}");
+        }
+    }
+    out
+}
+
+fn colour_app() -> App {
+    let mut app = app();
+    let env = Env {
+        theme: Theme::new(true),
+        ..app.env()
+    };
+    app = App::new(Case::default(), env);
+    app
+}
+
+#[test]
+fn styles_of_the_focused_field_an_error_and_the_selected_option() {
+    let mut app = colour_app();
+    type_text(&mut app, "amzn1.ask.skill.NOT-A-UUID");
+    app.update(Action::NextField);
+    insta::assert_snapshot!("styled_error_and_choice_80x24", styled(&mut app, 80, 24));
 }
 
 #[test]

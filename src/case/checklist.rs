@@ -841,7 +841,8 @@ pub fn field_for_path(path: &str) -> Option<&'static Field> {
 impl FieldId {
     /// The index of this field's row in [`FIELDS`]: a match, so a new id does not compile
     /// until it has a row.
-    const fn row(self) -> usize {
+    #[must_use]
+    pub const fn row(self) -> usize {
         const STEPS: usize = 32;
         match self {
             Self::SkillId => 0,

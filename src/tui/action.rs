@@ -7,7 +7,7 @@ use std::time::Instant;
 use ratatui_textarea::Input;
 
 use crate::case::Finding;
-use crate::case::{Case, FieldId};
+use crate::case::{Case, FieldId, StepState};
 use crate::clipboard::{Copied, Password};
 use crate::export::Format;
 use crate::import::ImportNote;
@@ -33,6 +33,12 @@ pub enum Action {
     NextField,
     /// Previous field.
     PrevField,
+    /// The first field of the next section ("File the case" after the last).
+    NextSection,
+    /// The first field of the previous section.
+    PrevSection,
+    /// Answer the highlighted step of the steps grid (`None` clears it).
+    Answer(Option<StepState>),
     /// Toggle the highlighted option of a choice.
     Toggle,
     /// Highlight the previous option / entry / match.

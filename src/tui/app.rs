@@ -11,6 +11,7 @@ mod list;
 mod paste;
 mod review;
 mod state;
+mod stops;
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -24,7 +25,7 @@ use super::theme::Theme;
 use crate::case::time::Zone;
 use crate::case::value::is_filled;
 use crate::case::{
-    Case, Class, FIELDS, Field, FieldId, Finding, Report, Section, Summary, Validator,
+    Case, Class, FIELDS, Field, FieldId, Finding, Report, Section, StepState, Summary, Validator,
 };
 use crate::export::{self, Format, Options};
 use crate::store::{Access, DraftSummary};
@@ -35,6 +36,7 @@ pub use draft::{DEBOUNCE, Draft};
 pub use import::{import_report_lines, split_paths};
 pub use review::{ReviewItem, ReviewMark};
 pub use state::{Changes, Mark, Screen, Status, Tone, sanitized_notice};
+pub use stops::{FILE, FileItem, is_stop, stops};
 
 /// What the app needs from outside, given once so that tests are deterministic.
 #[derive(Debug, Clone, Copy)]
@@ -70,7 +72,12 @@ pub struct App {
     focus_revision: u64,
     /// The case changed since `report` and `review_text` were computed.
     stale: bool,
+    /// The focused field's index in `FIELDS`, or [`FILE`] for "File the case".
     focus: usize,
+    /// The highlighted line of "File the case".
+    file_cursor: usize,
+    /// The local time and zone the DST question was last asked for (asked once per change).
+    dst_asked: Option<(String, String)>,
     editor: Editor,
     reveal: Reveal,
     touched: HashSet<FieldId>,
@@ -116,6 +123,8 @@ impl App {
             focus_revision: 0,
             stale: true,
             focus: 0,
+            file_cursor: 0,
+            dst_asked: None,
             editor,
             reveal: Reveal::Masked,
             touched,
@@ -208,10 +217,11 @@ impl App {
         &self.theme
     }
 
-    /// The focused field's checklist row.
+    /// The focused field's checklist row (on "File the case", the last field's: nothing is
+    /// edited there, see [`App::on_file_stop`]).
     #[must_use]
     pub fn field(&self) -> &'static Field {
-        FIELDS.get(self.focus).unwrap_or(&FIELDS[0])
+        FIELDS.get(self.focus).unwrap_or(&FIELDS[FIELDS.len() - 1])
     }
 
     /// The focused field's editor.
@@ -298,6 +308,8 @@ impl App {
     #[must_use]
     pub fn in_context(&self, context: Context) -> bool {
         let form = self.dialog.is_none() && self.screen == Screen::Form;
+        // A field's own editor: not on "File the case", and the steps are one grid.
+        let field = form && !self.on_file_stop() && !self.in_steps();
         let editor = &self.editor;
         match context {
             Context::Anywhere => true,
@@ -313,14 +325,16 @@ impl App {
                 self.dialog.is_none() && matches!(self.screen, Screen::Review { .. })
             }
             Context::Form => form,
-            Context::SingleLine => form && !editor.is_multiline(),
+            Context::File => form && self.on_file_stop(),
+            Context::Steps => form && self.in_steps(),
+            Context::SingleLine => field && !editor.is_multiline(),
             Context::NotText => form && !editor.takes_text(),
-            Context::LongText => form && editor.is_multiline(),
-            Context::Choice => form && matches!(editor, Editor::Choice { .. }),
-            Context::Secret => form && self.field().id == FieldId::Password,
-            Context::List => form && matches!(editor, Editor::List { .. }),
-            Context::ListInput => form && editor.has_list_input(),
-            Context::ZoneSearch => form && editor.is_searching(),
+            Context::LongText => field && editor.is_multiline(),
+            Context::Choice => field && matches!(editor, Editor::Choice { .. }),
+            Context::Secret => field && self.field().id == FieldId::Password,
+            Context::List => field && matches!(editor, Editor::List { .. }),
+            Context::ListInput => field && editor.has_list_input(),
+            Context::ZoneSearch => field && editor.is_searching(),
         }
     }
 
@@ -409,11 +423,7 @@ impl App {
                 None
             }
             Action::Save => {
-                let selected = Format::ALL
-                    .iter()
-                    .position(|f| *f == self.save_format)
-                    .unwrap_or(0);
-                self.dialog = Some(Dialog::SaveFormat { selected });
+                self.open_save();
                 None
             }
             Action::Drafts if !matches!(self.screen, Screen::Drafts { .. }) => {
@@ -430,10 +440,14 @@ impl App {
 
     fn form_action(&mut self, action: Action) -> Option<Effect> {
         match action {
-            Action::NextField => self.move_focus(1),
-            Action::PrevField => self.move_focus(-1),
+            Action::NextField => self.move_stop(true),
+            Action::PrevField => self.move_stop(false),
+            Action::NextSection => self.move_section(true),
+            Action::PrevSection => self.move_section(false),
             Action::Review => {
-                self.leave_field();
+                if !self.on_file_stop() {
+                    self.leave_field();
+                }
                 // Asking to review is asking to finish: every field is judged now.
                 self.touched.extend(FIELDS.iter().map(|f| f.id));
                 self.screen = Screen::Review {
@@ -441,28 +455,80 @@ impl App {
                     scroll: 0,
                 };
             }
+            Action::Click(column, row) => return self.click(column, row),
+            _ if self.on_file_stop() => return self.file_action(&action),
+            _ if self.in_steps() => self.steps_action(&action),
             Action::EditExternally => {
                 return Some(Effect::EditExternally {
                     field: self.field().id,
                     text: crate::case::value::text(&self.case, self.field().id).unwrap_or_default(),
                 });
             }
-            Action::Click(column, row) => self.click(column, row),
             other => self.edit(other),
         }
         None
     }
 
-    /// Moves the focus by `step` fields, wrapping around at either end.
-    /// Moves on to the next field (as Tab does).
-    pub(super) fn move_to_next_field(&mut self) {
-        self.move_focus(1);
+    /// Keys on "File the case": ↑/↓ move, Enter jumps to a field or reviews, copies, saves.
+    fn file_action(&mut self, action: &Action) -> Option<Effect> {
+        match action {
+            Action::Prev => self.move_file_cursor(-1),
+            Action::Next => self.move_file_cursor(1),
+            Action::Confirm => return self.activate_file_item(),
+            _ => {}
+        }
+        None
     }
 
-    fn move_focus(&mut self, step: isize) {
-        let count = FIELDS.len().cast_signed();
-        let next = (self.focus.cast_signed() + step).rem_euclid(count);
-        self.set_focus(next.cast_unsigned());
+    /// Keys in the steps grid: ↑/↓ move between steps, a letter answers and moves on, Enter
+    /// moves on (past the last step, to the next stop).
+    fn steps_action(&mut self, action: &Action) {
+        match action {
+            Action::Prev => self.move_step(false),
+            Action::Next => self.move_step(true),
+            Action::Confirm => self.next_step_or_stop(),
+            Action::Answer(answer) => {
+                let id = self.field().id;
+                let chosen = |case: &Case, i| crate::case::value::is_chosen(case, id, i);
+                let current = (0..StepState::ALL.len()).find(|&i| chosen(&self.case, i));
+                let wanted = answer.and_then(|a| StepState::ALL.iter().position(|s| *s == a));
+                if current != wanted {
+                    // Toggling the chosen option clears it; toggling another chooses it.
+                    if let Some(index) = wanted.or(current) {
+                        crate::case::value::toggle(&mut self.case, id, index);
+                        self.changed();
+                        self.revalidate();
+                    }
+                }
+                self.touched.insert(id);
+                if answer.is_some() {
+                    self.next_step_or_stop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn next_step_or_stop(&mut self) {
+        let before = self.focus;
+        self.move_step(true);
+        if self.focus == before {
+            self.move_stop(true);
+        }
+    }
+
+    /// Starts saving an export: the format first.
+    pub(super) fn open_save(&mut self) {
+        let selected = Format::ALL
+            .iter()
+            .position(|f| *f == self.save_format)
+            .unwrap_or(0);
+        self.dialog = Some(Dialog::SaveFormat { selected });
+    }
+
+    /// Moves on to the next stop (as Tab does).
+    pub(super) fn move_to_next_field(&mut self) {
+        self.move_stop(true);
     }
 
     /// Focuses the field `id`.
@@ -473,10 +539,16 @@ impl App {
     }
 
     fn set_focus(&mut self, index: usize) {
-        self.leave_field();
-        self.focus = index.min(FIELDS.len() - 1);
+        if !self.on_file_stop() {
+            self.leave_field();
+        }
+        self.focus = index.min(FILE);
         self.focus_revision = self.draft.revision;
-        self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
+        if self.on_file_stop() {
+            self.arrive_at_file();
+        } else {
+            self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
+        }
     }
 
     /// Notes that the case changed: the findings and the review text are computed again

@@ -6,7 +6,7 @@ use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
 
 use crate::case::value;
 use crate::case::zones::{self, ZoneMatch};
-use crate::case::{Case, Field, FieldKind};
+use crate::case::{Case, Field, FieldId, FieldKind};
 
 /// How many zone matches the picker keeps.
 pub const ZONE_MATCHES: usize = 50;
@@ -136,9 +136,16 @@ impl Editor {
             FieldKind::LongText => Self::Lines(textarea(&text, true)),
             FieldKind::Choice(_) | FieldKind::Multi(_) | FieldKind::YesNo | FieldKind::Confirm => {
                 let options = value::options(field.kind);
+                // The instant at a DST edge is never preselected: a reflexive Enter must not
+                // choose it. Elsewhere the chosen option, or the first, is highlighted.
+                let none = if field.id == FieldId::Disambiguation {
+                    options.len()
+                } else {
+                    0
+                };
                 let cursor = (0..options.len())
                     .find(|&i| value::is_chosen(case, field.id, i))
-                    .unwrap_or(0);
+                    .unwrap_or(none);
                 Self::Choice { cursor }
             }
             FieldKind::List => Self::List {
@@ -220,7 +227,7 @@ impl Editor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::{FIELDS, FieldId};
+    use crate::case::FIELDS;
 
     #[test]
     fn every_field_gets_an_editor_of_its_kind() {

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use crate::case::StepState;
 
 mod help;
 
@@ -27,6 +28,10 @@ pub enum Context {
     LongText,
     /// A choice editor.
     Choice,
+    /// The "Steps already tried" grid.
+    Steps,
+    /// The last stop, "File the case".
+    File,
     /// The password editor.
     Secret,
     /// A list editor.
@@ -65,6 +70,8 @@ impl Context {
             Self::Main | Self::Form | Self::SingleLine | Self::NotText => "Form",
             Self::LongText => "Multi-line text",
             Self::Choice => "Choices",
+            Self::Steps => "Steps already tried",
+            Self::File => "File the case",
             Self::Secret => "Password",
             Self::List | Self::ListInput => "Lists (domains, scopes)",
             Self::ZoneSearch => "Time zone search",
@@ -154,6 +161,19 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Char('o'), CTRL, Action::Drafts, "drafts", Context::Main),
     // Ctrl+L ("load"): Ctrl+I is Tab in terminals.
     bind(KeyCode::Char('l'), CTRL, Action::Import, "import", Context::Main),
+    // The last stop: what is left, then Review, Copy, Save.
+    bind(KeyCode::Up, NONE, Action::Prev, "previous", Context::File),
+    bind(KeyCode::Down, NONE, Action::Next, "next", Context::File),
+    bind(KeyCode::Enter, NONE, Action::Confirm, "go", Context::File),
+    // The steps grid: one key per answer, and the answer moves on.
+    bind(KeyCode::Char('d'), NONE, Action::Answer(Some(StepState::Done)), "done", Context::Steps),
+    bind(KeyCode::Char('n'), NONE, Action::Answer(Some(StepState::NotDone)), "not done", Context::Steps),
+    bind(KeyCode::Char('a'), NONE, Action::Answer(Some(StepState::NotApplicable)), "n/a", Context::Steps),
+    bind(KeyCode::Backspace, NONE, Action::Answer(None), "clear", Context::Steps),
+    bind(KeyCode::Delete, NONE, Action::Answer(None), "clear", Context::Steps),
+    bind(KeyCode::Up, NONE, Action::Prev, "previous step", Context::Steps),
+    bind(KeyCode::Down, NONE, Action::Next, "next step", Context::Steps),
+    bind(KeyCode::Enter, NONE, Action::Confirm, "next step", Context::Steps),
     // Editors first, then moving between fields.
     bind(KeyCode::Up, NONE, Action::Prev, "previous match", Context::ZoneSearch),
     bind(KeyCode::Down, NONE, Action::Next, "next match", Context::ZoneSearch),
@@ -186,6 +206,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Tab, NONE, Action::NextField, "next field", Context::Form),
     bind(KeyCode::BackTab, NONE, Action::PrevField, "previous field", Context::Form),
     bind(KeyCode::Enter, NONE, Action::NextField, "next field", Context::Form),
+    bind(KeyCode::PageDown, NONE, Action::NextSection, "next section", Context::Form),
+    bind(KeyCode::PageUp, NONE, Action::PrevSection, "previous section", Context::Form),
     bind(KeyCode::Down, NONE, Action::NextField, "next field", Context::SingleLine),
     bind(KeyCode::Up, NONE, Action::PrevField, "previous field", Context::SingleLine),
     bind(KeyCode::Char('?'), NONE, Action::Help, "help", Context::NotText),
@@ -236,6 +258,6 @@ mod tests {
 
     #[test]
     fn unbound_keys_map_to_nothing() {
-        assert_eq!(action_for(key(KeyCode::Char('a'), NONE), |_| true), None);
+        assert_eq!(action_for(key(KeyCode::Char('x'), NONE), |_| true), None);
     }
 }

@@ -5,9 +5,12 @@
 pub mod dialog;
 pub mod drafts;
 pub mod field;
+pub mod file;
 pub mod live;
+pub mod page;
 pub mod review;
 pub mod sidebar;
+pub mod steps;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,19 +26,19 @@ use unicode_width::UnicodeWidthStr;
 pub const MIN_WIDTH: u16 = 40;
 /// Shortest terminal the form is drawn in.
 pub const MIN_HEIGHT: u16 = 12;
+/// From this width the sections are listed beside the page.
+pub const SIDEBAR_FROM: u16 = 64;
 
 /// Where each part of the form goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
     /// Title and progress.
     pub header: Rect,
-    /// The checklist.
+    /// The sections (zero-wide in a narrow terminal).
     pub sidebar: Rect,
-    /// The focused field's editor.
-    pub editor: Rect,
-    /// Help and messages for the focused field.
-    pub help: Rect,
-    /// The review screen (instead of editor and help).
+    /// The page of the section in view, its block included.
+    pub page: Rect,
+    /// The review and drafts screens (instead of sidebar and page).
     pub main: Rect,
     /// The status message.
     pub status: Rect,
@@ -63,25 +66,31 @@ pub fn layout_in(app: &App, area: Rect) -> Option<Areas> {
         Constraint::Length(1),
     ])
     .areas(area);
-    let sidebar_width = (area.width * 35 / 100).clamp(20, 40);
-    let [sidebar, main] =
+    // The sections beside the page from 64 columns; below that the page takes the width
+    // and its title names the section.
+    let sidebar_width = if area.width >= SIDEBAR_FROM { 22 } else { 0 };
+    let [sidebar, page] =
         Layout::horizontal([Constraint::Length(sidebar_width), Constraint::Min(0)]).areas(body);
-    let editor_height = field::height(app).min(main.height.saturating_sub(3).max(3));
-    let [editor, help] =
-        Layout::vertical([Constraint::Length(editor_height), Constraint::Min(0)]).areas(main);
     let main = match app.screen() {
-        Screen::Form => main,
+        Screen::Form => page,
         Screen::Review { .. } | Screen::Drafts { .. } => body,
     };
     Some(Areas {
         header,
         sidebar,
-        editor,
-        help,
+        page,
         main,
         status,
         footer,
     })
+}
+
+/// Where the focused field's editor is drawn, for the size the app last saw.
+#[must_use]
+pub fn focused_editor(app: &App) -> Option<Rect> {
+    let areas = layout(app)?;
+    let inner = page::inner(app, areas.page);
+    page::editor_area(&page::layout(app, inner), inner)
 }
 
 /// Draws the whole app into the frame.
@@ -93,9 +102,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
     header(app, frame, areas.header);
     match app.screen() {
         Screen::Form => {
-            sidebar::draw(app, frame, areas.sidebar);
-            field::draw(app, frame, areas.editor);
-            field::draw_help(app, frame, areas.help);
+            if areas.sidebar.width > 0 {
+                sidebar::draw(app, frame, areas.sidebar);
+            }
+            page::draw(app, frame, areas.page);
         }
         Screen::Review { selected, scroll } => {
             review::draw(app, frame, areas.main, selected, scroll);

@@ -153,7 +153,7 @@ impl Session {
     fn wait_first_frame(&mut self) {
         // Whole frames only (see `wait_until`): the header and the sidebar are drawn.
         self.wait_until("the first frame", |screen| {
-            screen.contains(" required · ") && screen.contains("┌ Checklist")
+            screen.contains(" required · ") && screen.contains("┌ Sections")
         });
     }
 
@@ -273,10 +273,18 @@ impl Session {
         })
     }
 
-    /// Tab to the next field and wait for its editor (titled with the field's label).
+    /// Tab to the next field and wait until it has the focus.
     pub fn tab_to(&mut self, label: &str) -> String {
         self.send("\t");
-        self.wait_for(&format!("┌ {label} "))
+        self.wait_focus(label)
+    }
+
+    /// Waits until the field labelled `label` (`Skill ID *` when it is required) has the
+    /// focus: its label row starts with `›` and its mark.
+    pub fn wait_focus(&mut self, label: &str) -> String {
+        self.wait_until(&format!("the focus on {label}"), |screen| {
+            focused(screen) == Some(label.to_owned())
+        })
     }
 
     /// Resizes the pty, and the screen that mirrors it.
@@ -327,6 +335,17 @@ pub fn progress(screen: &str) -> Option<(u32, u32)> {
     Some((done.parse().ok()?, required.parse().ok()?))
 }
 
+/// The label of the focused field (`Skill ID *`), read from its row on the page.
+pub fn focused(screen: &str) -> Option<String> {
+    screen.lines().find_map(|line| {
+        let (_, after) = line.split_once("│›")?;
+        let mut chars = after.chars();
+        chars.next()?;
+        let label = chars.as_str().strip_prefix(' ')?;
+        Some(label.split('│').next()?.trim_end().to_owned())
+    })
+}
+
 /// The header line.
 pub fn header(screen: &str) -> &str {
     screen.lines().next().unwrap_or_default()
@@ -336,7 +355,7 @@ pub fn header(screen: &str) -> &str {
 pub fn editor_row(screen: &str, text: &str) -> bool {
     screen
         .lines()
-        .any(|line| line.contains(&format!("││{text}")))
+        .any(|line| line.contains(&format!("│    │{text}")))
 }
 
 /// The private modes (`ESC [ ? N h`) the app switched on, in first-seen order.

@@ -1,9 +1,8 @@
-//! Dialogs (help, the DST question, save, the drafts' rename and delete, import), and what
+//! Dialogs (help, save, the drafts' rename and delete, import), and what
 //! the loop reports back after performing an effect.
 
 use super::{App, Tone};
-use crate::case::Disambiguation;
-use crate::case::time::{Resolved, format_utc};
+use crate::case::time::Resolved;
 use crate::clipboard::Password;
 use crate::export::{self, Format, Options};
 use crate::tui::action::{Action, Effect, Outcome};
@@ -21,11 +20,6 @@ pub enum Dialog {
     Help {
         /// Lines scrolled.
         scroll: u16,
-    },
-    /// Which instant a local time at a DST gap or fold means.
-    Dst {
-        /// 0 = earlier, 1 = later.
-        selected: usize,
     },
     /// Save, step one: the format.
     SaveFormat {
@@ -61,7 +55,7 @@ impl Dialog {
     pub const fn choices(self) -> usize {
         match self {
             Self::Help { .. } | Self::RenameDraft | Self::Import | Self::ImportReport { .. } => 0,
-            Self::Dst { .. } | Self::SaveSecrets { .. } | Self::DeleteDraft { .. } => 2,
+            Self::SaveSecrets { .. } | Self::DeleteDraft { .. } => 2,
             Self::SaveFormat { .. } => Format::ALL.len(),
         }
     }
@@ -107,9 +101,6 @@ impl App {
             Dialog::Help { scroll } => Dialog::Help {
                 scroll: scroll.saturating_add_signed(i16::try_from(by).unwrap_or(0)),
             },
-            Dialog::Dst { selected } => Dialog::Dst {
-                selected: step(selected, by),
-            },
             Dialog::SaveFormat { selected } => Dialog::SaveFormat {
                 selected: step(selected, by),
             },
@@ -131,15 +122,7 @@ impl App {
             Action::Next => self.dialog = Some(moved(1)),
             Action::PageUp => self.dialog = Some(moved(-10)),
             Action::PageDown => self.dialog = Some(moved(10)),
-            Action::Cancel => {
-                self.dialog = None;
-                if let Dialog::Dst { .. } = dialog {
-                    self.set_status(
-                        Tone::Warning,
-                        "The failure time is ambiguous: choose the instant under \"Which instant\" before filing",
-                    );
-                }
-            }
+            Action::Cancel => self.dialog = None,
             Action::Confirm => return self.confirm(dialog),
             _ if dialog == Dialog::RenameDraft => self.type_draft_name(action),
             _ if dialog == Dialog::Import => {
@@ -156,24 +139,6 @@ impl App {
             Dialog::Help { .. } | Dialog::ImportReport { .. } => None,
             Dialog::Import => self.confirm_import(),
             Dialog::RenameDraft | Dialog::DeleteDraft { .. } => self.confirm_draft_dialog(dialog),
-            Dialog::Dst { selected } => {
-                let choice = Disambiguation::ALL.get(selected).copied();
-                self.case.failure.disambiguation = choice;
-                self.changed();
-                self.touched.insert(crate::case::FieldId::Disambiguation);
-                self.revalidate();
-                if self.field().id == crate::case::FieldId::Disambiguation {
-                    self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
-                }
-                if let Ok(instant) = self.case.failure.utc_instant() {
-                    let which = choice.map_or("", Disambiguation::label).to_lowercase();
-                    self.set_status(
-                        Tone::Info,
-                        format!("Using the {which} instant: {}", format_utc(instant)),
-                    );
-                }
-                None
-            }
             Dialog::SaveFormat { selected } => {
                 let format = Format::ALL.get(selected).copied().unwrap_or_default();
                 self.dialog = Some(Dialog::SaveSecrets {

@@ -3,15 +3,17 @@
 
 use ratatui::layout::Position;
 
-use super::{App, Dialog, Tone};
+use super::{App, FILE, Tone};
 use crate::case::friendly::parse_friendly;
 use crate::case::time::{Zone, format_local};
 use crate::case::validate::normalize_id;
 use crate::case::value;
 use crate::case::{FieldId, FieldKind};
 use crate::tui::action::Action;
+use crate::tui::action::Effect;
 use crate::tui::editor::{Editor, MASK, Reveal, breaks_line, text_of};
 use crate::tui::ui;
+use crate::tui::ui::page::Target;
 
 impl App {
     /// Actions for the focused editor.
@@ -110,7 +112,13 @@ impl App {
     /// a multi choice keeps what Space toggled. Either way the form moves on.
     fn pick_and_move_on(&mut self, cursor: usize) {
         let single = !matches!(self.field().kind, FieldKind::Multi(_));
-        if single && !value::is_chosen(&self.case, self.field().id, cursor) {
+        // With nothing highlighted (the DST choice starts so), Enter picks nothing.
+        let highlighted = cursor < value::options(self.field().kind).len();
+        if !highlighted {
+            // Passed on purpose without an answer: judged (its message shows) from now on.
+            self.touched.insert(self.field().id);
+        }
+        if single && highlighted && !value::is_chosen(&self.case, self.field().id, cursor) {
             self.toggle(cursor);
         }
         self.move_to_next_field();
@@ -129,6 +137,10 @@ impl App {
         let entries = value::list(&self.case, self.field().id).map_or(0, <[String]>::len);
         let moved = |at: usize, len: usize| at.saturating_add_signed(by).min(len.saturating_sub(1));
         match &mut self.editor {
+            // From nothing highlighted, ↓ goes to the first option and ↑ to the last.
+            Editor::Choice { cursor } if *cursor >= options => {
+                *cursor = if by > 0 { 0 } else { options.saturating_sub(1) };
+            }
             Editor::Choice { cursor } => *cursor = moved(*cursor, options),
             Editor::List { selected, .. } => {
                 *selected = match (*selected, by) {
@@ -167,7 +179,7 @@ impl App {
                 self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
                 self.revalidate();
                 self.set_status(Tone::Info, format!("Time zone: {name}"));
-                self.ask_dst();
+                self.note_dst();
             }
             None => self.set_status(
                 Tone::Warning,
@@ -224,48 +236,96 @@ impl App {
         }
         self.reveal = Reveal::Masked;
         if matches!(id, FieldId::LocalTime | FieldId::TimeZone) {
-            self.ask_dst();
+            self.note_dst();
         }
     }
 
-    /// Asks which instant is meant when the failure time falls in a DST gap or fold and no
-    /// choice is recorded: never resolved silently.
-    pub(super) fn ask_dst(&mut self) {
+    /// Says, once per change of the time or the zone, that the failure time falls in a DST
+    /// gap or fold and no instant is chosen: the choice appears right under the zone, with
+    /// each reading in local terms. Never resolved silently, and never a dialog that would
+    /// swallow the keys typed next.
+    pub(super) fn note_dst(&mut self) {
+        let asked = (
+            self.case.failure.local_time.clone(),
+            self.case.failure.time_zone.clone(),
+        );
         let ambiguous = matches!(self.case.failure.resolve(), Ok((r, _)) if r.is_ambiguous());
-        if ambiguous && self.case.failure.disambiguation.is_none() && self.dialog.is_none() {
-            self.dialog = Some(Dialog::Dst { selected: 0 });
+        if ambiguous
+            && self.case.failure.disambiguation.is_none()
+            && self.dst_asked.as_ref() != Some(&asked)
+        {
+            let what = match self.case.failure.resolve() {
+                Ok((crate::case::time::Resolved::Gap { .. }, _)) => "never happened",
+                _ => "happened twice",
+            };
+            self.set_status(
+                Tone::Warning,
+                format!(
+                    "{} {what} in {}: choose \"Which instant\"",
+                    asked.0.trim().rsplit(' ').next().unwrap_or_default(),
+                    asked.1.trim()
+                ),
+            );
+            self.dst_asked = Some(asked);
         }
     }
 
-    /// A left click: focus a field in the sidebar, toggle an option, pick a zone.
-    pub(super) fn click(&mut self, column: u16, row: u16) {
-        let Some(areas) = ui::layout(self) else {
-            return;
-        };
+    /// A left click: a section in the sidebar goes to its first field; on the page a field
+    /// gets focus, an option is toggled, a zone picked, an entry highlighted, a line of
+    /// "File the case" acted on.
+    pub(super) fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
+        let areas = ui::layout(self)?;
         let at = Position::new(column, row);
         if areas.sidebar.contains(at) {
-            if let Some(id) = ui::sidebar::field_at(self, areas.sidebar, row) {
-                self.focus_field(id);
+            match ui::sidebar::row_at(self, areas.sidebar, row)? {
+                ui::sidebar::Row::Section(_, first) => self.set_focus(first),
+                ui::sidebar::Row::File => self.set_focus(FILE),
             }
-        } else if areas.editor.contains(at) {
-            match ui::field::row_at(self, areas.editor, row) {
-                Some(index) if matches!(self.editor, Editor::Choice { .. }) => {
-                    self.editor = Editor::Choice { cursor: index };
-                    self.toggle(index);
+            return None;
+        }
+        if !areas.page.contains(at) {
+            return None;
+        }
+        let inner = ui::page::inner(self, areas.page);
+        let page = ui::page::layout(self, inner);
+        if let Some(editor) = ui::page::editor_area(&page, inner)
+            && editor.contains(at)
+        {
+            self.click_editor(editor, row);
+            return None;
+        }
+        match ui::page::target_at(&page, inner, row)? {
+            Target::Field(index) => {
+                if index != self.focus {
+                    self.set_focus(index);
                 }
-                Some(index) if self.editor.is_searching() => {
-                    if let Editor::Zone { selected, .. } = &mut self.editor {
-                        *selected = index;
-                    }
-                    self.pick_zone();
-                }
-                Some(index) => {
-                    if let Editor::List { selected, .. } = &mut self.editor {
-                        *selected = Some(index);
-                    }
-                }
-                None => {}
+                None
             }
+            Target::FileItem(index) => {
+                self.file_cursor = index;
+                self.activate_file_item()
+            }
+        }
+    }
+
+    fn click_editor(&mut self, editor: ratatui::layout::Rect, row: u16) {
+        match ui::field::row_at(self, editor, row) {
+            Some(index) if matches!(self.editor, Editor::Choice { .. }) => {
+                self.editor = Editor::Choice { cursor: index };
+                self.toggle(index);
+            }
+            Some(index) if self.editor.is_searching() => {
+                if let Editor::Zone { selected, .. } = &mut self.editor {
+                    *selected = index;
+                }
+                self.pick_zone();
+            }
+            Some(index) => {
+                if let Editor::List { selected, .. } = &mut self.editor {
+                    *selected = Some(index);
+                }
+            }
+            None => {}
         }
     }
 }

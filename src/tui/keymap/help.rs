@@ -67,11 +67,13 @@ pub fn hints(active: impl Fn(Context) -> bool) -> Vec<(String, &'static str)> {
 #[must_use]
 pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
     // The form's own keys first, then editors, then the other screens.
-    const ORDER: [Context; 10] = [
+    const ORDER: [Context; 12] = [
         Context::Anywhere,
         Context::Form,
         Context::LongText,
         Context::Choice,
+        Context::Steps,
+        Context::File,
         Context::Secret,
         Context::List,
         Context::ZoneSearch,
@@ -99,7 +101,11 @@ pub fn help_lines() -> Vec<(Option<&'static str>, String, &'static str)> {
         out.extend(lines.into_iter().map(|(key, label)| (None, key, label)));
     }
     out.push((Some("Mouse"), String::new(), ""));
-    out.push((None, "click".to_owned(), "focus a field, pick an option"));
+    out.push((
+        None,
+        "click".to_owned(),
+        "go to a section, focus a field, pick an option",
+    ));
     out.push((
         None,
         "wheel".to_owned(),

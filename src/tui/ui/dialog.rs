@@ -7,7 +7,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::case::time::{Resolved, format_utc};
 use crate::export::Format;
 use crate::tui::app::{App, DELETE_CHOICES, Dialog, SECRET_CHOICES, Screen};
 use crate::tui::keymap;
@@ -46,36 +45,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, dialog: Dialog) {
                 ),
             ];
             (" Import ", lines, 72)
-        }
-        Dialog::Dst { selected } => {
-            let failure = &app.case().failure;
-            let (what, earlier, later) = match app.dst_candidates() {
-                Some(Resolved::Gap { earlier, later }) => {
-                    ("never existed: the clocks skipped it", earlier, later)
-                }
-                Some(Resolved::Fold { earlier, later }) => {
-                    ("happened twice: the clocks went back", earlier, later)
-                }
-                _ => return,
-            };
-            let mut lines = vec![
-                Line::from(format!(
-                    "{} in {} {what}.",
-                    failure.local_time.trim(),
-                    failure.time_zone.trim()
-                )),
-                Line::from("Which instant is meant?"),
-                Line::default(),
-            ];
-            lines.extend(choices(
-                app,
-                &[
-                    format!("Earlier: {}", format_utc(earlier)),
-                    format!("Later:   {}", format_utc(later)),
-                ],
-                selected,
-            ));
-            (" Daylight saving time ", lines, 64)
         }
         Dialog::SaveFormat { selected } => {
             let names: Vec<String> = Format::ALL

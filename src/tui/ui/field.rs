@@ -4,47 +4,33 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
-use crate::case::time::{Resolved, Zone, format_utc};
+use crate::case::time::{Zone, describe_reading, parse_local};
 use crate::case::value;
-use crate::case::{FieldId, FieldKind, Required, Severity};
-use crate::tui::app::{App, ReviewMark};
+use crate::case::{Disambiguation, FieldId, FieldKind};
+use crate::tui::app::App;
 use crate::tui::editor::{Editor, text_of};
 
 /// The most zone matches shown at once.
 const MATCHES_SHOWN: usize = 8;
 
-/// Rows the editor block wants for the focused field, borders included.
+/// Rows the focused field's editor wants, `width` columns wide.
 #[must_use]
-pub fn height(app: &App) -> u16 {
+pub fn height(app: &App, width: u16) -> u16 {
     let rows = match app.editor() {
-        Editor::Line(_) | Editor::ReadOnly => 2,
-        Editor::Lines(_) => 6,
-        Editor::Choice { .. } => value::options(app.field().kind).len(),
+        Editor::ReadOnly => 0,
+        // In a box (3 rows), with the live line under it.
+        Editor::Line(_) => 4,
+        Editor::Lines(_) => 8,
+        Editor::Choice { cursor } => choice_rows(app, *cursor, width).len(),
         Editor::List { .. } => {
             let entries = value::list(app.case(), app.field().id).map_or(0, <[String]>::len);
             (entries + 1).clamp(2, 10)
         }
         Editor::Zone { matches, .. } => 2 + matches.len().min(MATCHES_SHOWN),
     };
-    u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)
-}
-
-fn block(app: &App) -> Block<'static> {
-    let field = app.field();
-    // Whether it is required with the answers as they are now (the help says when).
-    let required = if field.required.holds(app.case()) {
-        " (required)"
-    } else {
-        ""
-    };
-    Block::bordered()
-        .title(Line::from(vec![
-            Span::styled(format!(" {}", field.label), app.theme().title),
-            Span::styled(format!("{required} "), app.theme().dim),
-        ]))
-        .border_style(app.theme().border_focus)
+    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 /// The first entry shown in a list editor with `visible` entry rows.
@@ -52,16 +38,18 @@ fn list_offset(selected: Option<usize>, visible: usize) -> usize {
     selected.map_or(0, |s| s.saturating_sub(visible.saturating_sub(1)))
 }
 
-/// Which option, list entry or zone match is drawn at screen row `row` of the editor.
+/// Which option, list entry or zone match is drawn at screen row `row` of the editor drawn
+/// in `inner`.
 #[must_use]
-pub fn row_at(app: &App, area: Rect, row: u16) -> Option<usize> {
-    let inner = block(app).inner(area);
+pub fn row_at(app: &App, inner: Rect, row: u16) -> Option<usize> {
     if row < inner.y || row >= inner.bottom() {
         return None;
     }
     let line = usize::from(row - inner.y);
     match app.editor() {
-        Editor::Choice { .. } => Some(line).filter(|&i| i < value::options(app.field().kind).len()),
+        Editor::Choice { cursor } => choice_rows(app, *cursor, inner.width)
+            .get(line)
+            .map(|(option, _)| *option),
         Editor::List { selected, .. } => {
             let visible = usize::from(inner.height.saturating_sub(1));
             let entries = value::list(app.case(), app.field().id).map_or(0, <[String]>::len);
@@ -74,21 +62,36 @@ pub fn row_at(app: &App, area: Rect, row: u16) -> Option<usize> {
     }
 }
 
-/// Draws the editor of the focused field.
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let block = block(app);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+/// The box text is typed into.
+fn input_block(app: &App) -> Block<'static> {
+    Block::bordered().border_style(app.theme().border_focus)
+}
+
+/// Draws the editor of the focused field into `inner`.
+pub fn draw(app: &App, frame: &mut Frame, inner: Rect) {
     let [first, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     let theme = app.theme();
     match app.editor() {
+        // Text is typed into a box, so an empty field still looks like a place to type.
         Editor::Line(textarea) => {
-            frame.render_widget(textarea, first);
-            frame.render_widget(super::live::live_line(app, &text_of(textarea)), rest);
+            let [input, live] =
+                Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(inner);
+            let block = input_block(app);
+            frame.render_widget(textarea, block.inner(input));
+            frame.render_widget(block, input);
+            frame.render_widget(super::live::live_line(app, &text_of(textarea)), live);
         }
-        Editor::Lines(textarea) => frame.render_widget(textarea, inner),
+        Editor::Lines(textarea) => {
+            let block = input_block(app);
+            frame.render_widget(textarea, block.inner(inner));
+            frame.render_widget(block, inner);
+        }
         Editor::Choice { cursor } => {
-            frame.render_widget(Paragraph::new(choice_lines(app, *cursor)), inner);
+            let lines: Vec<Line> = choice_rows(app, *cursor, inner.width)
+                .into_iter()
+                .map(|(_, line)| line)
+                .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
         }
         Editor::List {
             input, selected, ..
@@ -157,125 +160,57 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .collect();
             frame.render_widget(Paragraph::new(lines), list);
         }
-        Editor::ReadOnly => {
-            let text = match app.case().failure.utc_instant() {
-                Ok(instant) => Span::styled(format_utc(instant), theme.text),
-                Err(_) => Span::styled(
-                    "(not yet: needs a time, a zone and any DST choice)",
-                    theme.dim,
-                ),
-            };
-            frame.render_widget(text, first);
-            frame.render_widget(
-                Span::styled("Worked out for you; not edited.", theme.dim),
-                rest,
-            );
-        }
+        Editor::ReadOnly => {}
     }
 }
 
-fn choice_lines(app: &App, cursor: usize) -> Vec<Line<'static>> {
+/// The options of the focused choice, each wrapped to `width`: `(option, line)` per row.
+fn choice_rows(app: &App, cursor: usize, width: u16) -> Vec<(usize, Line<'static>)> {
     let theme = app.theme();
     let field = app.field();
     let multi = matches!(field.kind, FieldKind::Multi(_) | FieldKind::Confirm);
-    let candidates = app.dst_candidates();
-    value::options(field.kind)
-        .iter()
-        .enumerate()
-        .map(|(i, option)| {
-            let chosen = value::is_chosen(app.case(), field.id, i);
-            let mark = match (multi, chosen) {
-                (true, true) => "[x]",
-                (true, false) => "[ ]",
-                (false, true) => "(•)",
-                (false, false) => "( )",
-            };
-            let pointer = if i == cursor { "›" } else { " " };
-            let mut label = option.label.to_owned();
-            if field.id == FieldId::Disambiguation
-                && let Some(Resolved::Gap { earlier, later } | Resolved::Fold { earlier, later }) =
-                    candidates
-            {
-                let instant = if i == 0 { earlier } else { later };
-                label = format!("{label}: {}", format_utc(instant));
-            }
-            let line = Line::from(format!("{pointer} {mark} {label}"));
-            if i == cursor {
-                line.style(theme.selected)
+    let candidates = app.dst_candidates().and_then(|resolved| {
+        let failure = &app.case().failure;
+        let local = parse_local(&failure.local_time).ok()?;
+        let zone = Zone::parse(&failure.time_zone).ok()?;
+        Some((local, zone, resolved))
+    });
+    let room = usize::from(width).saturating_sub(6).max(8);
+    let mut rows = Vec::new();
+    for (i, option) in value::options(field.kind).iter().enumerate() {
+        let chosen = value::is_chosen(app.case(), field.id, i);
+        let mark = match (multi, chosen) {
+            (true, true) => "[x]",
+            (true, false) => "[ ]",
+            (false, true) => "(•)",
+            (false, false) => "( )",
+        };
+        let pointer = if i == cursor { "›" } else { " " };
+        let mut label = option.label.to_owned();
+        // At a DST edge each option says its reading in local terms.
+        if field.id == FieldId::Disambiguation
+            && let Some((local, zone, resolved)) = &candidates
+            && let Some(which) = Disambiguation::ALL.get(i)
+            && let Some(reading) = describe_reading(*local, zone, *resolved, *which)
+        {
+            label = format!("{label}: {reading}");
+        }
+        for (n, text) in super::page::wrap(&label, room).into_iter().enumerate() {
+            let lead = if n == 0 {
+                format!("{pointer} {mark} ")
             } else {
-                line
-            }
-        })
-        .collect()
-}
-
-/// Draws the help text and the current messages of the focused field.
-pub fn draw_help(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = app.theme();
-    let field = app.field();
-    // Messages first: at small sizes the help text is what gets cut, not the problem.
-    let mut lines = Vec::new();
-    for finding in app.messages(field.id) {
-        let (mark, style) = match finding.severity {
-            Severity::Error => ("✗ ", theme.error),
-            Severity::Warning => ("! ", theme.warning),
-            Severity::Hint => ("· ", theme.dim),
-        };
-        lines.push(Line::from(vec![
-            Span::styled(mark, style),
-            Span::styled(finding.message.clone(), style),
-        ]));
-    }
-    // Then the checks (`linkcase check`) about this field, after the field was left too.
-    for lint in app.lint_messages(field.id) {
-        let mark = ReviewMark::of(lint.severity);
-        let style = match mark {
-            ReviewMark::Error => theme.error,
-            ReviewMark::Warning => theme.warning,
-            ReviewMark::Hint => theme.dim,
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", mark.symbol()), style),
-            Span::styled(format!("check: {}", lint.message), style),
-        ]));
-    }
-    if !lines.is_empty() {
-        lines.push(Line::default());
-    }
-    lines.push(Line::styled(field.help, theme.text));
-    if field.id == FieldId::VendorId {
-        for (region, url) in crate::case::redirect::alexa_redirect_urls(app.case()) {
-            lines.push(Line::styled(
-                format!("Alexa redirect URL ({}): {url}", region.id()),
-                theme.text,
+                "      ".to_owned()
+            };
+            let line = Line::from(format!("{lead}{text}"));
+            rows.push((
+                i,
+                if i == cursor {
+                    line.style(theme.selected)
+                } else {
+                    line
+                },
             ));
         }
     }
-    if let Editor::Lines(area) = app.editor()
-        && area.wrap_mode() == ratatui_textarea::WrapMode::None
-    {
-        lines.push(Line::styled(
-            "This text is over 64 KiB, so it is shown without wrapping; Ctrl+E opens it in your $EDITOR.",
-            theme.dim,
-        ));
-    }
-    lines.push(Line::default());
-    let need = match field.required {
-        Required::Yes => "Required".to_owned(),
-        Required::When(when) => format!("Required {}", when.describe()),
-        Required::No => "Optional".to_owned(),
-    };
-    lines.push(Line::styled(format!("{need} · {}", field.path), theme.dim));
-    let block = Block::bordered().title(" Help ").border_style(theme.border);
-    let help = Paragraph::new(lines).block(block).wrap(Wrap { trim: true });
-    // As tall as its text, not the whole area: drawing styles into thousands of empty cells
-    // on every key is most of a frame's cost in a large terminal.
-    let height = u16::try_from(help.line_count(area.width)).unwrap_or(u16::MAX);
-    frame.render_widget(
-        help,
-        Rect {
-            height: height.min(area.height),
-            ..area
-        },
-    );
+    rows
 }

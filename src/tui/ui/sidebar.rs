@@ -1,125 +1,156 @@
-//! The checklist sidebar: sections and fields from `FIELDS`, each with its mark, scrolled
-//! so the focused field stays in view.
+//! The sections sidebar: each section that has something to answer, with its count of
+//! required answers given and a mark, then "File the case". The section in view is
+//! highlighted; a click goes to a section's first field.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
-use crate::case::{FIELDS, FieldId, Section};
-use crate::tui::app::{App, Mark};
+use crate::case::{FIELDS, Section};
+use crate::tui::app::{App, FILE, Mark, stops};
 
-/// One row of the sidebar.
+/// One row of the sidebar: a section and its first stop, or "File the case".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Row {
-    Section(Section),
-    Field(usize),
+pub enum Row {
+    /// A section, and the index in `FIELDS` of its first stop.
+    Section(Section, usize),
+    /// The last stop.
+    File,
 }
 
-fn rows() -> Vec<Row> {
-    let mut rows = Vec::with_capacity(FIELDS.len() + 8);
-    let mut section = None;
-    for (index, field) in FIELDS.iter().enumerate() {
-        if section != Some(field.section) {
-            section = Some(field.section);
-            rows.push(Row::Section(field.section));
+/// The sidebar's rows for the case as it is.
+#[must_use]
+pub fn rows(app: &App) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for stop in stops(app.case()) {
+        let Some(&first) = stop.first() else {
+            continue;
+        };
+        match FIELDS.get(first) {
+            Some(field)
+                if !rows
+                    .iter()
+                    .any(|r| matches!(r, Row::Section(s, _) if *s == field.section)) =>
+            {
+                rows.push(Row::Section(field.section, first));
+            }
+            None if first == FILE => rows.push(Row::File),
+            _ => {}
         }
-        rows.push(Row::Field(index));
     }
     rows
 }
 
-/// The first row shown in a sidebar `height` rows tall: the focus kept near the middle.
-fn offset(app: &App, rows: &[Row], height: usize) -> usize {
-    let focus = app.field().id;
-    let at = rows
-        .iter()
-        .position(|r| matches!(r, Row::Field(i) if FIELDS[*i].id == focus))
-        .unwrap_or(0);
-    at.saturating_sub(height / 2)
-        .min(rows.len().saturating_sub(height))
+/// The short name of a section in the sidebar.
+#[must_use]
+pub const fn short_title(section: Section) -> &'static str {
+    match section {
+        Section::Skill => "Skill",
+        Section::TestAccount => "Test account",
+        Section::Failure => "Failure",
+        Section::Configuration => "Configuration",
+        Section::StepsTried => "Steps tried",
+        Section::Notes => "Notes",
+    }
 }
 
 fn block(app: &App) -> Block<'static> {
     Block::bordered()
-        .title(" Checklist ")
+        .title(" Sections ")
         .border_style(app.theme().border)
 }
 
-/// The field drawn at screen row `row` of a sidebar in `area`, if any.
+/// The row drawn at screen row `row` of a sidebar in `area`, if any.
 #[must_use]
-pub fn field_at(app: &App, area: Rect, row: u16) -> Option<FieldId> {
+pub fn row_at(app: &App, area: Rect, row: u16) -> Option<Row> {
     let inner = block(app).inner(area);
     if row < inner.y || row >= inner.bottom() {
         return None;
     }
-    let rows = rows();
-    let index = offset(app, &rows, usize::from(inner.height)) + usize::from(row - inner.y);
-    match rows.get(index)? {
-        Row::Field(i) => FIELDS.get(*i).map(|f| f.id),
-        Row::Section(_) => None,
+    rows(app).get(usize::from(row - inner.y)).copied()
+}
+
+/// The mark of a section: ✗ when a judged field has an error, ! a warning, ✓ when every
+/// required answer is given and nothing is wrong, · otherwise.
+fn section_mark(app: &App, section: Section) -> Mark {
+    let marks: Vec<Mark> = FIELDS
+        .iter()
+        .filter(|f| f.section == section)
+        .map(|f| app.mark(f.id))
+        .collect();
+    let summary = app.section_summary(section);
+    if marks.contains(&Mark::Error) {
+        Mark::Error
+    } else if marks.contains(&Mark::Warning) {
+        Mark::Warning
+    } else if summary.required > 0 && summary.done == summary.required {
+        Mark::Ok
+    } else {
+        Mark::Empty
     }
 }
 
-/// Draws the sidebar.
+/// Draws the sidebar, and under it how to move between sections when there is room.
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let block = block(app);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let rows = rows();
-    let first = offset(app, &rows, usize::from(inner.height));
-    let focus = app.field().id;
-    let lines: Vec<Line> = rows
-        .iter()
-        .skip(first)
-        .take(usize::from(inner.height))
-        .map(|row| match *row {
-            Row::Section(section) => {
-                // The section's part of the summary: its required fields done. Its findings
-                // show on the fields themselves, once each was edited.
-                let summary = app.section_summary(section);
-                let mut spans = vec![Span::styled(section.title(), theme.title)];
-                if summary.required > 0 {
-                    let style = if summary.done == summary.required {
-                        theme.ok
+    let here = app.section();
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = rows(app)
+        .into_iter()
+        .map(|row| {
+            let (mark, title, count, current) = match row {
+                Row::Section(section, _) => {
+                    let summary = app.section_summary(section);
+                    let count = if summary.required > 0 {
+                        format!("{}/{}", summary.done, summary.required)
                     } else {
-                        theme.dim
+                        String::new()
                     };
-                    spans.push(Span::styled(
-                        format!(" {}/{}", summary.done, summary.required),
-                        style,
-                    ));
+                    (
+                        section_mark(app, section),
+                        short_title(section),
+                        count,
+                        here == Some(section),
+                    )
                 }
-                Line::from(spans)
-            }
-            Row::Field(index) => {
-                let field = &FIELDS[index];
-                let (mark, style) = match app.mark(field.id) {
-                    Mark::Empty => ("·", theme.dim),
-                    Mark::Ok => ("✓", theme.ok),
-                    Mark::Warning => ("!", theme.warning),
-                    Mark::Error => ("✗", theme.error),
-                };
-                let required = if field.required.holds(app.case()) {
-                    " *"
-                } else {
-                    ""
-                };
-                let line = Line::from(vec![
-                    Span::raw(" "),
-                    Span::styled(mark, style),
-                    Span::raw(" "),
-                    Span::raw(field.label),
-                    Span::styled(required, theme.dim),
-                ]);
-                if field.id == focus {
-                    line.style(theme.selected)
-                } else {
-                    line
+                Row::File => {
+                    let ready = app.summary().case.errors == 0;
+                    let mark = if ready { Mark::Ok } else { Mark::Empty };
+                    (mark, "File the case", String::new(), here.is_none())
                 }
+            };
+            let (symbol, style) = match mark {
+                Mark::Empty => ("·", theme.dim),
+                Mark::Ok => ("✓", theme.ok),
+                Mark::Warning => ("!", theme.warning),
+                Mark::Error => ("✗", theme.error),
+            };
+            let gap = width
+                .saturating_sub(3 + title.width() + count.width())
+                .max(1);
+            let line = Line::from(vec![
+                Span::styled(format!(" {symbol} "), style),
+                Span::styled(title, if current { theme.title } else { theme.text }),
+                Span::raw(" ".repeat(gap)),
+                Span::styled(count, theme.dim),
+            ]);
+            if current {
+                line.style(theme.selected)
+            } else {
+                line
             }
         })
         .collect();
+    let room = usize::from(inner.height);
+    if lines.len() + 4 <= room {
+        lines.push(Line::default());
+        lines.push(Line::styled(" Tab  next field", theme.dim));
+        lines.push(Line::styled(" PgDn next section", theme.dim));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
