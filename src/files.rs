@@ -196,13 +196,64 @@ pub fn replace_private(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// What [`write_new`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewWrite {
+    /// There was nothing at the path: a new file holds the contents.
+    Created,
+    /// The target exists and is not a regular file (a FIFO, a device): written to, as
+    /// [`write_atomic`] does.
+    Through,
+    /// A regular file (or something else that cannot be written through) is there: nothing
+    /// was written.
+    Exists,
+}
+
+/// Like [`write_atomic`], but never replaces anything: a new file appears atomically under
+/// `path` (a hard link, so a file made there meanwhile is never overwritten), a target that
+/// is not a regular file is written to, and an existing file is left as it is
+/// ([`NewWrite::Exists`]), for the caller to ask before calling [`write_atomic`].
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<NewWrite> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(io(refused(InputError::NotAFile("a folder")))),
+        Ok(meta) if meta.is_file() => Ok(NewWrite::Exists),
+        Ok(_) => match write_in_place(path, contents) {
+            Ok(()) => Ok(NewWrite::Through),
+            // It became a regular file since it was looked at.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(NewWrite::Exists),
+            Err(e) => Err(io(e)),
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // A broken symbolic link is "not found" here and "already exists" below.
+            if write_atomic_new(path, contents)? {
+                Ok(NewWrite::Created)
+            } else {
+                Ok(NewWrite::Exists)
+            }
+        }
+        Err(e) => Err(io(e)),
+    }
+}
+
 /// Writes to a target that is not a regular file, as a shell's `>` would, except that a
-/// FIFO nobody reads is an error after a short wait instead of a wait without end.
+/// FIFO nobody reads is an error after a short wait instead of a wait without end. A target
+/// that turns out to be a regular file by the time it is opened is left unchanged (an
+/// `AlreadyExists` error): this never overwrites a file in place.
 fn write_in_place(path: &Path, contents: &[u8]) -> io::Result<()> {
     // Kept open until the real handle is: closing it first would show the reader an end of file.
     let reader_present = wait_for_reader(path)?;
     let mut file = fs::OpenOptions::new().write(true).open(path)?;
     drop(reader_present);
+    if file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "a regular file now; not written over",
+        ));
+    }
     file.write_all(contents)?;
     file.flush()
 }
@@ -339,6 +390,44 @@ mod tests {
                 0o600
             );
         }
+    }
+
+    #[test]
+    fn a_new_write_creates_a_file_or_leaves_the_existing_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.txt");
+        assert_eq!(write_new(&path, b"one").unwrap(), NewWrite::Created);
+        assert_eq!(write_new(&path, b"two").unwrap(), NewWrite::Exists);
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let err = write_new(dir.path(), b"x").unwrap_err();
+        assert!(err.to_string().contains("a folder"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_write_asks_before_replacing_a_link_and_writes_through_a_fifo() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.txt");
+        fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert_eq!(write_new(&link, b"new").unwrap(), NewWrite::Exists);
+        let dangling = dir.path().join("dangling.txt");
+        std::os::unix::fs::symlink(dir.path().join("gone"), &dangling).unwrap();
+        assert_eq!(write_new(&dangling, b"new").unwrap(), NewWrite::Exists);
+        assert_eq!(fs::read(&real).unwrap(), b"old");
+
+        let fifo = dir.path().join("out");
+        mkfifo(&fifo);
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read(fifo).unwrap())
+        };
+        assert_eq!(write_new(&fifo, b"piped").unwrap(), NewWrite::Through);
+        assert_eq!(reader.join().unwrap(), b"piped");
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
     }
 
     #[test]
