@@ -64,6 +64,8 @@ pub fn run(start: Start) -> Result<u8> {
     };
     let mut app = App::open(begin.loaded, env);
     app.set_save_format(settings.config.export_format);
+    app.set_save_dir(std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")));
+    app.set_home(std::env::var_os("HOME").map(PathBuf::from));
     let read_only = !matches!(begin.access, crate::store::Access::ReadWrite);
     app.set_draft(begin.id, begin.access);
     let notice = settings
@@ -325,24 +327,12 @@ fn perform(
         }
         Effect::Import { paths, profile } => outside::import(&paths, profile.as_deref()),
         Effect::Save {
-            file_name,
+            path,
             contents,
             include_secrets,
+            replace,
             ..
-        } => {
-            let path = std::env::current_dir()
-                .unwrap_or_else(|_| PathBuf::from("."))
-                .join(file_name);
-            let replaced = path.exists();
-            match crate::files::write_atomic(&path, contents.as_bytes()) {
-                Ok(()) => Outcome::Saved {
-                    path,
-                    replaced,
-                    include_secrets,
-                },
-                Err(e) => Outcome::SaveFailed(e.to_string()),
-            }
-        }
+        } => outside::save(&path, &contents, replace, include_secrets),
         Effect::EditExternally { field, text } => {
             let _ = terminal.show_cursor();
             finish();

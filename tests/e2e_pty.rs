@@ -237,9 +237,9 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
     s.send(CTRL_R);
     s.wait_for("┌ File the case ");
 
-    // Save: JSON, with the password (the explicit second choice).
+    // Save: JSON, with the password (the explicit second choice), under the offered name.
     s.send(CTRL_S);
-    s.wait_for("Save an export in the current folder. Format:");
+    s.wait_for("Save the case to a file. Format:");
     s.wait_for("› text ");
     s.send(DOWN);
     s.send(DOWN);
@@ -250,9 +250,27 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
     s.send(DOWN);
     s.wait_for("› Include the password");
     s.send(ENTER);
+    s.wait_for("Saving as json, with the password. File name:");
+    let screen = s.wait_for("› acme-thermostat-");
+    let offered = screen
+        .lines()
+        .find_map(|line| line.split("› ").nth(1))
+        .and_then(|rest| rest.split('▏').next())
+        .expect("the offered name")
+        .to_owned();
+    assert_eq!(
+        Path::new(&offered).extension(),
+        Some("json".as_ref()),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Saves to ") && screen.contains(&offered),
+        "the full path is shown: {screen}"
+    );
+    s.send(ENTER);
     let screen = s.wait_for("(password included)");
     assert!(
-        screen.contains("Saved ") && screen.contains("linkcase-case.json (password included)"),
+        screen.contains("Saved ") && screen.contains(&format!("{offered} (password included)")),
         "{screen}"
     );
 
@@ -264,7 +282,7 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
 
     // The saved file: in the working directory (nothing else there), private, with the
     // password, and a valid case.
-    let path = s.dir().join("linkcase-case.json");
+    let path = s.dir().join(&offered);
     let mut entries: Vec<String> = fs::read_dir(s.dir())
         .expect("read the temp dir")
         .map(|e| {
@@ -275,7 +293,7 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
         })
         .collect();
     entries.sort();
-    assert_eq!(entries, ["home", "linkcase-case.json"]);
+    assert_eq!(entries, [offered.as_str(), "home"]);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -29,4 +29,5 @@ mod time_differential;
 mod tui;
 mod tui_drafts;
 mod tui_import;
+mod tui_save;
 mod tui_snapshots;

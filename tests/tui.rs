@@ -624,8 +624,9 @@ fn the_password_is_masked_until_revealed() {
 }
 
 #[test]
-fn save_asks_format_and_password_then_writes_through_an_effect() {
+fn save_asks_format_password_and_name_then_writes_through_an_effect() {
     let mut app = app();
+    app.set_save_dir(PathBuf::from("/tmp"));
     app.update(Action::Focus(FieldId::Password));
     type_text(&mut app, "hunter2");
     press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
@@ -634,20 +635,23 @@ fn save_asks_format_and_password_then_writes_through_an_effect() {
     app.update(Action::Next);
     app.update(Action::Confirm);
     app.update(Action::Next);
+    assert_eq!(app.update(Action::Confirm), None, "the name is asked first");
     let Some(Effect::Save {
-        file_name,
+        path,
         contents,
         include_secrets,
+        replace,
         ..
-    }) = app.update(Action::Confirm)
+    }) = press(&mut app, KeyCode::Enter, KeyModifiers::NONE)
     else {
         panic!("no save effect");
     };
-    assert_eq!(file_name, "linkcase-case.json");
+    assert_eq!(path, PathBuf::from("/tmp/linkcase-case-2026-11-21.json"));
     assert!(include_secrets);
+    assert!(!replace, "an existing file is not replaced unasked");
     assert!(contents.contains("hunter2"));
     app.update(Action::Outcome(Outcome::Saved {
-        path: "/tmp/linkcase-case.json".into(),
+        path: "/tmp/linkcase-case-2026-11-21.json".into(),
         replaced: false,
         include_secrets: true,
     }));
@@ -658,7 +662,7 @@ fn save_asks_format_and_password_then_writes_through_an_effect() {
     );
     assert!(
         app.status()
-            .is_some_and(|s| s.text.contains("/tmp/linkcase-case.json"))
+            .is_some_and(|s| s.text.contains("/tmp/linkcase-case-2026-11-21.json"))
     );
 }
 
@@ -1065,6 +1069,8 @@ proptest! {
                 terminal.backend_mut().resize(w, h);
             }
             let outcome = match app.update(action) {
+                // A first save finds a file there, so the replace question is drawn too.
+                Some(Effect::Save { path, replace: false, .. }) => Some(Outcome::SaveExists { path }),
                 Some(Effect::Save { include_secrets, .. }) => Some(Outcome::Saved {
                     path: "/tmp/x".into(), replaced: true, include_secrets,
                 }),

@@ -27,7 +27,7 @@ pub enum Action {
     Copy,
     /// Import SMAPI / ASK CLI / case files into the case (asks the paths).
     Import,
-    /// Save an export (asks format and password first).
+    /// Save an export (asks the format, the password and the file's name first).
     Save,
     /// Next field.
     NextField,
@@ -116,16 +116,20 @@ pub enum Effect {
         /// The ASK CLI profile, when a file has several.
         profile: Option<String>,
     },
-    /// Write an export to `file_name` in the current directory.
+    /// Write an export to `path`. Unless `replace` is set, an existing file is left as it
+    /// is and reported ([`Outcome::SaveExists`]); a target that is not a regular file (a
+    /// FIFO, a device) is written to, never replaced.
     Save {
-        /// `linkcase-case.<ext>`.
-        file_name: String,
+        /// The full path, as the save dialog showed it.
+        path: PathBuf,
         /// The export.
         contents: String,
         /// Its format.
         format: Format,
         /// Whether the password is in it.
         include_secrets: bool,
+        /// Whether an existing file may be replaced (the user said so).
+        replace: bool,
     },
     /// Edit `text` in `$EDITOR`, then feed it back to `field`.
     EditExternally {
@@ -189,6 +193,11 @@ pub enum Outcome {
         replaced: bool,
         /// Whether the password is in it.
         include_secrets: bool,
+    },
+    /// Nothing was written: a file is already there (asked only when `replace` was not set).
+    SaveExists {
+        /// The file.
+        path: PathBuf,
     },
     /// The export could not be written.
     SaveFailed(String),

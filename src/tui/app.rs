@@ -10,6 +10,7 @@ mod import;
 mod list;
 mod paste;
 mod review;
+mod save;
 mod state;
 mod stops;
 
@@ -35,6 +36,7 @@ pub use dialog::{DELETE_CHOICES, Dialog, SECRET_CHOICES};
 pub use draft::{DEBOUNCE, Draft};
 pub use import::{import_report_lines, split_paths};
 pub use review::{ReviewItem, ReviewMark};
+pub use save::{FALLBACK_STEM, MAX_SLUG, REPLACE_CHOICES, default_file_name, resolve, slug};
 pub use state::{Changes, Mark, Screen, Status, Tone, sanitized_notice};
 pub use stops::{FILE, FileItem, is_stop, stops};
 
@@ -89,6 +91,7 @@ pub struct App {
     draft_name: String,
     zone: Zone,
     save_format: Format,
+    save: save::SaveTarget,
     copy_password: bool,
     import_paths: String,
     import_report: Vec<String>,
@@ -136,6 +139,7 @@ impl App {
             draft_name: String::new(),
             zone: env.zone,
             save_format: Format::Text,
+            save: save::SaveTarget::default(),
             copy_password: true,
             import_paths: String::new(),
             import_report: Vec::new(),
@@ -315,7 +319,10 @@ impl App {
             Context::Anywhere => true,
             Context::Dialog => self.dialog.is_some(),
             Context::TextDialog => {
-                matches!(self.dialog, Some(Dialog::RenameDraft | Dialog::Import))
+                matches!(
+                    self.dialog,
+                    Some(Dialog::RenameDraft | Dialog::Import | Dialog::SaveName { .. })
+                )
             }
             Context::Drafts => {
                 self.dialog.is_none() && matches!(self.screen, Screen::Drafts { .. })

@@ -1,5 +1,5 @@
 //! The effects that reach outside the app: the clipboard (copy, and the hand-over at quit),
-//! importing files, and `$EDITOR`.
+//! importing files, saving an export, and `$EDITOR`.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -9,6 +9,7 @@ use std::time::Duration;
 use super::action::Outcome;
 use super::signals::{Ending, Signals};
 use crate::clipboard::{Clipboard, Handover, Password, save_instead};
+use crate::files::{self, NewWrite};
 use crate::import::import_files;
 
 /// At quit, after the terminal is restored: the last copy is handed to a holder process so
@@ -62,6 +63,34 @@ pub(super) fn import(paths: &[PathBuf], profile: Option<&str>) -> Outcome {
             lints: imported.lints,
         },
         Err(e) => Outcome::ImportFailed(e.to_string()),
+    }
+}
+
+/// Writes an export to `path`. A new file is created without ever replacing one made
+/// meanwhile; an existing file is replaced only when `replace` says the user agreed, else
+/// it is reported ([`Outcome::SaveExists`]) with nothing written. A target that is not a
+/// regular file (a FIFO, a device) is written to, never replaced.
+pub(super) fn save(path: &Path, contents: &str, replace: bool, include_secrets: bool) -> Outcome {
+    let written = if replace {
+        let replaced = std::fs::metadata(path).is_ok_and(|meta| meta.is_file());
+        files::write_atomic(path, contents.as_bytes()).map(|()| replaced)
+    } else {
+        match files::write_new(path, contents.as_bytes()) {
+            Ok(NewWrite::Exists) => {
+                return Outcome::SaveExists {
+                    path: path.to_owned(),
+                };
+            }
+            other => other.map(|_| false),
+        }
+    };
+    match written {
+        Ok(replaced) => Outcome::Saved {
+            path: path.to_owned(),
+            replaced,
+            include_secrets,
+        },
+        Err(e) => Outcome::SaveFailed(e.to_string()),
     }
 }
 
@@ -160,4 +189,92 @@ fn children(pid: u32) -> Vec<rustix::process::Pid> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn a_save_creates_a_new_file_and_never_replaces_one_unasked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("acme-2026-11-30.txt");
+        assert_eq!(
+            save(&path, "first", false, false),
+            Outcome::Saved {
+                path: path.clone(),
+                replaced: false,
+                include_secrets: false,
+            }
+        );
+        assert_eq!(
+            save(&path, "second", false, true),
+            Outcome::SaveExists { path: path.clone() }
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "first");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
+    }
+
+    #[test]
+    fn a_save_told_to_replace_replaces_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.md");
+        fs::write(&path, "old").unwrap();
+        assert_eq!(
+            save(&path, "new", true, true),
+            Outcome::Saved {
+                path: path.clone(),
+                replaced: true,
+                include_secrets: true,
+            }
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        let fresh = dir.path().join("fresh.md");
+        assert!(matches!(
+            save(&fresh, "x", true, false),
+            Outcome::Saved {
+                replaced: false,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_save_into_a_missing_folder_fails_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-folder").join("case.txt");
+        let Outcome::SaveFailed(why) = save(&path, "x", false, false) else {
+            panic!("saved into a missing folder");
+        };
+        assert!(why.contains("no-such-folder"), "{why}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_to_a_fifo_writes_through_it_without_asking() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        assert_eq!(
+            save(&fifo, "through the pipe", false, false),
+            Outcome::Saved {
+                path: fifo.clone(),
+                replaced: false,
+                include_secrets: false,
+            }
+        );
+        assert_eq!(reader.join().unwrap(), "through the pipe");
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
 }

@@ -1,5 +1,5 @@
-//! Dialogs (help, save, the drafts' rename and delete, import), and what
-//! the loop reports back after performing an effect.
+//! Dialogs (help, save, the drafts' rename and delete, import), and what the loop reports
+//! back after performing an effect. The save's last steps are in [`super::save`].
 
 use super::{App, Tone};
 use crate::case::time::Resolved;
@@ -33,6 +33,23 @@ pub enum Dialog {
         /// Index into [`SECRET_CHOICES`].
         selected: usize,
     },
+    /// Save, step three: the file's name ([`App::save_name`]), shown as the full path it
+    /// saves to ([`App::save_path`]).
+    SaveName {
+        /// The format chosen.
+        format: Format,
+        /// Whether the password is in the export.
+        include_secrets: bool,
+    },
+    /// The file is there already ([`App::save_replacing`]): replace it?
+    SaveReplace {
+        /// The format chosen.
+        format: Format,
+        /// Whether the password is in the export.
+        include_secrets: bool,
+        /// Index into [`super::REPLACE_CHOICES`]: 0 keeps the file.
+        selected: usize,
+    },
     /// The new name of the highlighted draft (the text is [`App::draft_name`]).
     RenameDraft,
     /// Delete the highlighted draft?
@@ -54,10 +71,28 @@ impl Dialog {
     #[must_use]
     pub const fn choices(self) -> usize {
         match self {
-            Self::Help { .. } | Self::RenameDraft | Self::Import | Self::ImportReport { .. } => 0,
-            Self::SaveSecrets { .. } | Self::DeleteDraft { .. } => 2,
+            Self::Help { .. }
+            | Self::RenameDraft
+            | Self::Import
+            | Self::ImportReport { .. }
+            | Self::SaveName { .. } => 0,
+            Self::SaveSecrets { .. }
+            | Self::SaveReplace { .. }
+            | Self::DeleteDraft { .. } => 2,
             Self::SaveFormat { .. } => Format::ALL.len(),
         }
+    }
+
+    /// Whether this is a step of saving an export.
+    #[must_use]
+    pub const fn is_save(self) -> bool {
+        matches!(
+            self,
+            Self::SaveFormat { .. }
+                | Self::SaveSecrets { .. }
+                | Self::SaveName { .. }
+                | Self::SaveReplace { .. }
+        )
     }
 }
 
@@ -108,8 +143,16 @@ impl App {
                 format,
                 selected: step(selected, by),
             },
-            Dialog::RenameDraft => Dialog::RenameDraft,
-            Dialog::Import => Dialog::Import,
+            Dialog::SaveReplace {
+                format,
+                include_secrets,
+                selected,
+            } => Dialog::SaveReplace {
+                format,
+                include_secrets,
+                selected: step(selected, by),
+            },
+            Dialog::RenameDraft | Dialog::Import | Dialog::SaveName { .. } => dialog,
             Dialog::ImportReport { scroll } => Dialog::ImportReport {
                 scroll: scroll.saturating_add_signed(i16::try_from(by).unwrap_or(0)),
             },
@@ -122,12 +165,18 @@ impl App {
             Action::Next => self.dialog = Some(moved(1)),
             Action::PageUp => self.dialog = Some(moved(-10)),
             Action::PageDown => self.dialog = Some(moved(10)),
-            Action::Cancel => self.dialog = None,
+            Action::Cancel => {
+                self.dialog = None;
+                if dialog.is_save() {
+                    self.cancel_save();
+                }
+            }
             Action::Confirm => return self.confirm(dialog),
             _ if dialog == Dialog::RenameDraft => self.type_draft_name(action),
             _ if dialog == Dialog::Import => {
                 super::draft::type_line(&mut self.import_paths, action, 4096);
             }
+            _ if matches!(dialog, Dialog::SaveName { .. }) => self.type_save_name(action),
             _ => {}
         }
         None
@@ -148,48 +197,28 @@ impl App {
                 None
             }
             Dialog::SaveSecrets { format, selected } => {
-                let include_secrets = selected == 1;
-                let contents = export::render(
-                    &self.case,
-                    format,
-                    Options {
-                        include_secrets,
-                        with_checks: false,
-                    },
-                );
-                Some(Effect::Save {
-                    file_name: format!("linkcase-case.{}", format.extension()),
-                    contents,
-                    format,
-                    include_secrets,
-                })
+                self.ask_save_name(format, selected == 1);
+                None
             }
+            Dialog::SaveName {
+                format,
+                include_secrets,
+            } => self.confirm_save_name(format, include_secrets),
+            Dialog::SaveReplace {
+                format,
+                include_secrets,
+                selected,
+            } => self.confirm_replace(format, include_secrets, selected),
         }
     }
 
     pub(super) fn outcome(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Saved {
-                path,
-                replaced,
-                include_secrets,
-            } => {
-                let secrets = if include_secrets {
-                    "password included"
-                } else {
-                    "without the password"
-                };
-                let replaced = if replaced {
-                    ", replacing the earlier file"
-                } else {
-                    ""
-                };
-                self.set_status(
-                    Tone::Success,
-                    format!("Saved {} ({secrets}{replaced})", path.display()),
-                );
+            saved @ (Outcome::Saved { .. }
+            | Outcome::SaveExists { .. }
+            | Outcome::SaveFailed(_)) => {
+                self.save_outcome(saved);
             }
-            Outcome::SaveFailed(why) => self.set_status(Tone::Error, format!("Not saved: {why}")),
             Outcome::Copied {
                 to,
                 password,

@@ -1,14 +1,16 @@
 //! Dialogs drawn over the screen: the key help (generated from the keymap), the DST
-//! question with both UTC candidates, the two save steps, a draft's rename and delete, and
-//! the import's paths and report.
+//! question with both UTC candidates, the save steps (format, password, the file's name with
+//! its full path, the replace question), a draft's rename and delete, and the import's paths
+//! and report.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+use crate::escape;
 use crate::export::Format;
-use crate::tui::app::{App, DELETE_CHOICES, Dialog, SECRET_CHOICES, Screen};
+use crate::tui::app::{App, DELETE_CHOICES, Dialog, REPLACE_CHOICES, SECRET_CHOICES, Screen};
 use crate::tui::keymap;
 
 /// The help overlay's text, from the keybinding table.
@@ -49,14 +51,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, dialog: Dialog) {
         Dialog::SaveFormat { selected } => {
             let names: Vec<String> = Format::ALL
                 .iter()
-                .map(|f| format!("{:<9} → linkcase-case.{}", f.name(), f.extension()))
+                .map(|f| format!("{:<9} .{}", f.name(), f.extension()))
                 .collect();
             let mut lines = vec![
-                Line::from("Save an export in the current folder. Format:"),
+                Line::from("Save the case to a file. Format:"),
                 Line::default(),
             ];
             lines.extend(choices(app, &names, selected));
-            (" Save ", lines, 56)
+            (" Save · 1/3 ", lines, 56)
         }
         Dialog::SaveSecrets { format, selected } => {
             let names: Vec<String> = SECRET_CHOICES.iter().map(|s| (*s).to_owned()).collect();
@@ -65,7 +67,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, dialog: Dialog) {
                 Line::default(),
             ];
             lines.extend(choices(app, &names, selected));
-            (" Save ", lines, 56)
+            (" Save · 2/3 ", lines, 56)
+        }
+        Dialog::SaveName {
+            format,
+            include_secrets,
+        } => (" Save · 3/3 ", save_name(app, format, include_secrets), 72),
+        Dialog::SaveReplace { selected, .. } => {
+            let path = app.save_replacing().map(escape::path).unwrap_or_default();
+            let names: Vec<String> = REPLACE_CHOICES.iter().map(|s| (*s).to_owned()).collect();
+            let mut lines = vec![
+                Line::from(format!("{path} already exists.")),
+                Line::from("Replace it with this export?"),
+                Line::default(),
+            ];
+            lines.extend(choices(app, &names, selected));
+            (" Replace the file? ", lines, 72)
         }
         Dialog::RenameDraft => {
             let lines = vec![
@@ -118,6 +135,40 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, dialog: Dialog) {
             .wrap(Wrap { trim: false }),
         rect,
     );
+}
+
+/// The save's last step: the name being typed and, live, the full path it saves to.
+fn save_name(app: &App, format: Format, include_secrets: bool) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let secrets = if include_secrets {
+        "with the password"
+    } else {
+        "without the password"
+    };
+    let target = match app.save_path() {
+        Some(path) => Line::from(vec![
+            Span::styled("Saves to ", theme.dim),
+            Span::styled(escape::path(&path).into_owned(), theme.text),
+        ]),
+        None => Line::styled("Type a file name to save to.", theme.warning),
+    };
+    vec![
+        Line::from(format!("Saving as {format}, {secrets}. File name:")),
+        Line::default(),
+        Line::from(vec![
+            Span::styled(
+                format!("› {}", escape::shown(app.save_name())),
+                theme.selected,
+            ),
+            Span::styled("▏", theme.key),
+        ]),
+        Line::default(),
+        target,
+        Line::styled(
+            "A file already there is not replaced without asking.",
+            theme.dim,
+        ),
+    ]
 }
 
 /// The id of the draft highlighted on the drafts screen.
