@@ -162,11 +162,13 @@ impl App {
                     format,
                     include_secrets,
                 });
-                let kept = existing.map_or_else(String::new, |p| escape::path(&p).into_owned());
-                self.set_status(
-                    Tone::Info,
-                    format!("Kept {kept}: type another name, or Esc to not save"),
-                );
+                // The path was in the question; the status line is too short to repeat it.
+                let what = if existing.is_some() {
+                    "Kept the file that is there"
+                } else {
+                    "Nothing replaced"
+                };
+                self.set_status(Tone::Info, format!("{what}: change the name, or Esc"));
                 None
             }
         }
@@ -218,14 +220,10 @@ impl App {
                 } else {
                     "without the password"
                 };
-                let replaced = if replaced {
-                    ", replacing the earlier file"
-                } else {
-                    ""
-                };
+                let verb = if replaced { "Replaced" } else { "Saved" };
                 self.set_status(
                     Tone::Success,
-                    format!("Saved {} ({secrets}{replaced})", escape::path(&path)),
+                    format!("{verb} {} ({secrets})", escape::path(&path)),
                 );
             }
             // The question says that the file exists.
