@@ -9,12 +9,12 @@ use crate::support::{app, env, press, type_text};
 use linkcase::case::{Case, FieldId};
 use linkcase::export::Format;
 use linkcase::tui::app::{Dialog, Tone};
-use linkcase::tui::keymap::Context;
+use linkcase::tui::keymap::{self, Context};
 use linkcase::tui::theme::Theme;
 use linkcase::tui::{Action, App, Effect, Env, Outcome, ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{Input, Key};
 
 const DIR: &str = "/work/cases";
@@ -163,6 +163,26 @@ fn save_takes_an_absolute_or_home_name_as_it_is() {
         enter_save(&mut app).0,
         Path::new("/home/me/Desktop/case.txt")
     );
+}
+
+#[test]
+fn save_name_takes_every_key_but_enter_and_esc() {
+    let mut app = app_named("Acme");
+    to_name_dialog(&mut app, 0, false);
+    let active = |c| app.in_context(c);
+    for code in [KeyCode::Char('?'), KeyCode::Up, KeyCode::Left] {
+        assert_eq!(
+            keymap::action_for(KeyEvent::new(code, KeyModifiers::NONE), active),
+            None,
+            "{code:?} goes to the name"
+        );
+    }
+    let hints: Vec<&str> = keymap::hints(active)
+        .iter()
+        .map(|(_, label)| *label)
+        .collect();
+    assert_eq!(&hints[..2], ["confirm", "cancel"], "{hints:?}");
+    assert!(!hints.contains(&"previous"), "{hints:?}");
 }
 
 #[test]

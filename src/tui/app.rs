@@ -317,13 +317,8 @@ impl App {
         let editor = &self.editor;
         match context {
             Context::Anywhere => true,
-            Context::Dialog => self.dialog.is_some(),
-            Context::TextDialog => {
-                matches!(
-                    self.dialog,
-                    Some(Dialog::RenameDraft | Dialog::Import | Dialog::SaveName { .. })
-                )
-            }
+            Context::Dialog => self.dialog.is_some_and(|d| !d.takes_text()),
+            Context::TextDialog => self.dialog.is_some_and(Dialog::takes_text),
             Context::Drafts => {
                 self.dialog.is_none() && matches!(self.screen, Screen::Drafts { .. })
             }

@@ -44,9 +44,10 @@ pub enum Context {
     Review,
     /// The drafts screen.
     Drafts,
-    /// A dialog that takes typed text (a draft's new name, the files to import).
+    /// A dialog that takes typed text (a draft's new name, the files to import, the name
+    /// of a saved export).
     TextDialog,
-    /// A dialog: help, the DST question, save, the drafts' rename and delete.
+    /// Any other dialog: help, the DST question, the save's choices, a draft's delete.
     Dialog,
 }
 
@@ -125,7 +126,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Char('q'), CTRL, Action::Quit, "quit", Context::Anywhere),
     bind(KeyCode::Char('c'), CTRL, Action::Quit, "quit", Context::Anywhere),
     bind(KeyCode::F(1), NONE, Action::Help, "help", Context::Anywhere),
-    // Dialogs take Enter, Esc and the arrows.
+    // A dialog that takes a line of text takes Enter and Esc; every other key types.
+    bind(KeyCode::Enter, NONE, Action::Confirm, "confirm", Context::TextDialog),
+    bind(KeyCode::Esc, NONE, Action::Cancel, "cancel", Context::TextDialog),
+    // Other dialogs take Enter, Esc and the arrows.
     bind(KeyCode::Enter, NONE, Action::Confirm, "choose", Context::Dialog),
     bind(KeyCode::Esc, NONE, Action::Cancel, "close", Context::Dialog),
     bind(KeyCode::Up, NONE, Action::Prev, "previous", Context::Dialog),

@@ -83,6 +83,15 @@ impl Dialog {
         }
     }
 
+    /// Whether the dialog takes typed text (all keys but Enter and Esc go to it).
+    #[must_use]
+    pub const fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Self::RenameDraft | Self::Import | Self::SaveName { .. }
+        )
+    }
+
     /// Whether this is a step of saving an export.
     #[must_use]
     pub const fn is_save(self) -> bool {
