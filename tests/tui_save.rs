@@ -181,7 +181,14 @@ fn save_name_takes_every_key_but_enter_and_esc() {
         .iter()
         .map(|(_, label)| *label)
         .collect();
-    assert_eq!(&hints[..2], ["confirm", "cancel"], "{hints:?}");
+    assert_eq!(&hints[..3], ["confirm", "cancel", "clear"], "{hints:?}");
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.save_name(), "", "Ctrl+U empties the name");
+    type_text(&mut app, "other.txt");
+    assert_eq!(
+        app.save_path(),
+        Some(PathBuf::from("/work/cases/other.txt"))
+    );
     assert!(!hints.contains(&"previous"), "{hints:?}");
 }
 

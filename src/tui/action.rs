@@ -65,6 +65,8 @@ pub enum Action {
     MoveEntryDown,
     /// Undo the last edit in a text field.
     Undo,
+    /// Empty the line typed in a dialog (a draft's name, the paths, a file name).
+    ClearLine,
     /// Scroll up a page (review, help).
     PageUp,
     /// Scroll down a page (review, help).

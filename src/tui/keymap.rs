@@ -129,6 +129,7 @@ pub static BINDINGS: &[Binding] = &[
     // A dialog that takes a line of text takes Enter and Esc; every other key types.
     bind(KeyCode::Enter, NONE, Action::Confirm, "confirm", Context::TextDialog),
     bind(KeyCode::Esc, NONE, Action::Cancel, "cancel", Context::TextDialog),
+    bind(KeyCode::Char('u'), CTRL, Action::ClearLine, "clear", Context::TextDialog),
     // Other dialogs take Enter, Esc and the arrows.
     bind(KeyCode::Enter, NONE, Action::Confirm, "choose", Context::Dialog),
     bind(KeyCode::Esc, NONE, Action::Cancel, "close", Context::Dialog),

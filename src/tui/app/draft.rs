@@ -367,6 +367,7 @@ pub(super) fn type_line(buffer: &mut String, action: &Action, max: usize) {
         }) => {
             buffer.pop();
         }
+        Action::ClearLine => buffer.clear(),
         Action::Paste(text) => {
             let (clean, _) = super::paste::clean_paste(text);
             let room = max.saturating_sub(buffer.chars().count());
