@@ -254,8 +254,9 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
     let screen = s.wait_for("› acme-thermostat-");
     let offered = screen
         .lines()
-        .find_map(|line| line.split("› ").nth(1))
+        .find_map(|line| line.split("› acme-thermostat-").nth(1))
         .and_then(|rest| rest.split('▏').next())
+        .map(|rest| format!("acme-thermostat-{rest}"))
         .expect("the offered name")
         .to_owned();
     assert_eq!(

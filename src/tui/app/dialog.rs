@@ -76,9 +76,7 @@ impl Dialog {
             | Self::Import
             | Self::ImportReport { .. }
             | Self::SaveName { .. } => 0,
-            Self::SaveSecrets { .. }
-            | Self::SaveReplace { .. }
-            | Self::DeleteDraft { .. } => 2,
+            Self::SaveSecrets { .. } | Self::SaveReplace { .. } | Self::DeleteDraft { .. } => 2,
             Self::SaveFormat { .. } => Format::ALL.len(),
         }
     }
