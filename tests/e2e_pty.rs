@@ -257,8 +257,7 @@ fn fills_the_whole_form_reviews_saves_json_with_password_and_quits() {
         .find_map(|line| line.split("› acme-thermostat-").nth(1))
         .and_then(|rest| rest.split('▏').next())
         .map(|rest| format!("acme-thermostat-{rest}"))
-        .expect("the offered name")
-        .to_owned();
+        .expect("the offered name");
     assert_eq!(
         Path::new(&offered).extension(),
         Some("json".as_ref()),

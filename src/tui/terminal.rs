@@ -65,8 +65,18 @@ pub(super) fn retake(terminal: &mut DefaultTerminal) -> io::Result<()> {
 
 /// Gives the terminal back as it was. Errors are ignored: the terminal may be gone (and
 /// `ratatui::restore` would print them to a standard error that may be gone too).
+///
+/// The alternate screen is wiped before it is left: a terminal that kept the form's lines
+/// when it was resized, or that has no alternate screen at all, shows no part of the form
+/// on the shell's screen afterwards.
 pub(super) fn finish() {
-    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        terminal::Clear(terminal::ClearType::All),
+        ratatui::crossterm::cursor::MoveTo(0, 0)
+    );
     let _ = ratatui::try_restore();
 }
 

@@ -178,7 +178,9 @@ fn status(app: &App, frame: &mut Frame, area: Rect) {
         Tone::Warning => theme.warning,
         Tone::Error => theme.error,
     };
-    frame.render_widget(Line::styled(format!(" {}", status.text), style), area);
+    // One row: a longer message ends in "…" rather than mid-word without a sign.
+    let text = page::truncate(&status.text, usize::from(area.width).saturating_sub(1));
+    frame.render_widget(Line::styled(format!(" {text}"), style), area);
 }
 
 /// Key hints, the focused editor's first; a hint that does not fit whole is left out (F1

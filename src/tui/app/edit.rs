@@ -230,9 +230,21 @@ impl App {
             self.changed();
             self.revalidate();
         }
-        // Judged once edited: passing a field with Tab judges nothing.
+        // Judged once edited: passing a field with Tab judges nothing. Its message shows
+        // under it from now on, and the status line names the field that is wrong.
         if self.draft.revision != self.focus_revision {
             self.touched.insert(id);
+            if self.stale {
+                self.refresh();
+            }
+            let error = self
+                .report
+                .for_field(id)
+                .find(|f| f.severity == crate::case::Severity::Error)
+                .map(|f| format!("{}: {}", self.field().label, f.message));
+            if let Some(error) = error {
+                self.set_status(Tone::Error, error);
+            }
         }
         self.reveal = Reveal::Masked;
         if matches!(id, FieldId::LocalTime | FieldId::TimeZone) {
