@@ -117,6 +117,9 @@ pub struct Finding {
     pub message: String,
     /// The troubleshooting step (DESIGN §4) it relates to, if any.
     pub step: Option<Step>,
+    /// The problem in a few words, for a tight place such as a list's row (the entry it is
+    /// about is beside it there); `None` when the message is all there is.
+    pub brief: Option<String>,
 }
 
 impl Finding {
@@ -134,6 +137,7 @@ impl Finding {
             rule,
             message: message.into(),
             step: None,
+            brief: None,
         }
     }
 
@@ -152,7 +156,15 @@ impl Finding {
             rule,
             message: message.into(),
             step,
+            brief: None,
         }
+    }
+
+    /// The same finding with `brief` as its few-word form.
+    #[must_use]
+    pub(crate) fn with_brief(mut self, brief: impl Into<String>) -> Self {
+        self.brief = Some(brief.into());
+        self
     }
 
     /// The checklist field this finding is about, when it is about one.

@@ -91,6 +91,7 @@ impl Validator {
     }
 }
 
+pub mod domain;
 mod rules;
 use rules::{
     check_configuration, check_failure, check_skill, check_test_account, check_unknown_keys,

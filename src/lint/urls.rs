@@ -5,7 +5,8 @@ use url::Url;
 
 use super::finding;
 use crate::case::validate::MAX_LIST;
-use crate::case::validate::url::{UrlProblem, UrlRules, domain_entry_problem, inspect_url};
+use crate::case::validate::domain::domain_problem;
+use crate::case::validate::url::{UrlProblem, UrlRules, inspect_url};
 use crate::case::{Case, FieldId, Finding, Severity, Step, Subject};
 
 /// A query longer than this makes the redirect back to Alexa fragile (cookies and the
@@ -122,17 +123,21 @@ pub(super) fn check_domains(case: &Case, out: &mut Vec<Finding>) {
         ));
     }
     for (i, entry) in al.domains.iter().enumerate() {
-        if let Some(problem) = domain_entry_problem(entry) {
-            out.push(finding(
-                Severity::Error,
-                "domain-not-exact",
-                Subject::Entry(FieldId::Domains, i),
-                Some(Step::DomainListExact),
-                format!(
-                    "{} — {problem}. Each entry must be one exact hostname.",
-                    crate::case::sanitize::excerpt(entry)
-                ),
-            ));
+        if let Some(problem) = domain_problem(entry) {
+            out.push(
+                finding(
+                    Severity::Error,
+                    "domain-not-exact",
+                    Subject::Entry(FieldId::Domains, i),
+                    Some(Step::DomainListExact),
+                    format!(
+                        "{} — {}. Each entry must be one exact hostname.",
+                        crate::case::sanitize::excerpt(entry),
+                        problem.describe()
+                    ),
+                )
+                .with_brief(problem.brief()),
+            );
         }
     }
     // No check that a parent entry covers a host the configuration uses: the only hosts it

@@ -6,7 +6,8 @@ use std::fmt;
 
 use chrono::Duration;
 
-use super::url::{UrlProblem, UrlRules, domain_entry_problem, inspect_url};
+use super::domain::domain_problem;
+use super::url::{UrlProblem, UrlRules, inspect_url};
 use super::{FUTURE_SLACK_MINUTES, Validator};
 use crate::case::checklist::{FIELDS, FieldId, FieldKind, Required};
 use crate::case::findings::{Finding, Severity, Subject};
@@ -337,11 +338,14 @@ impl Validator {
 fn check_duplicates<T: PartialEq + fmt::Display>(id: FieldId, items: &[T], out: &mut Vec<Finding>) {
     for (i, item) in items.iter().enumerate() {
         if items[..i].contains(item) {
-            out.push(warning(
-                "duplicate",
-                Subject::Entry(id, i),
-                format!("'{item}' is listed twice"),
-            ));
+            out.push(
+                warning(
+                    "duplicate",
+                    Subject::Entry(id, i),
+                    format!("'{item}' is listed twice"),
+                )
+                .with_brief("listed twice"),
+            );
         }
     }
 }
@@ -369,7 +373,7 @@ fn check_url_shape(id: FieldId, value: &str, rules: UrlRules, out: &mut Vec<Find
             | UrlProblem::Port(_)
             | UrlProblem::Fragment => continue,
         };
-        out.push(finding);
+        out.push(finding.with_brief(problem.brief()));
     }
 }
 
@@ -413,22 +417,27 @@ pub(super) fn check_configuration(case: &Case, out: &mut Vec<Finding>) {
     );
     let mut seen = HashSet::new();
     for (i, entry) in al.domains.iter().enumerate() {
-        if domain_entry_problem(entry).is_none() && !seen.insert(entry.trim().to_ascii_lowercase())
-        {
-            out.push(warning(
-                "duplicate",
-                Subject::Entry(FieldId::Domains, i),
-                format!("{} is listed twice", shown(entry)),
-            ));
+        if domain_problem(entry).is_none() && !seen.insert(entry.trim().to_ascii_lowercase()) {
+            out.push(
+                warning(
+                    "duplicate",
+                    Subject::Entry(FieldId::Domains, i),
+                    format!("{} is listed twice", shown(entry)),
+                )
+                .with_brief("listed twice"),
+            );
         }
     }
     for (i, scope) in al.scopes.iter().enumerate() {
         if scope.trim().is_empty() {
-            out.push(error(
-                "empty-entry",
-                Subject::Entry(FieldId::Scopes, i),
-                "empty scope",
-            ));
+            out.push(
+                error(
+                    "empty-entry",
+                    Subject::Entry(FieldId::Scopes, i),
+                    "empty scope",
+                )
+                .with_brief("empty"),
+            );
         }
     }
     check_duplicates(FieldId::Scopes, &al.scopes, out);

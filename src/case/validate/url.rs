@@ -42,6 +42,22 @@ pub(crate) enum UrlProblem {
 }
 
 impl UrlProblem {
+    /// What is wrong in a few words, for a list's row.
+    pub(crate) const fn brief(&self) -> &'static str {
+        match self {
+            Self::Spaces => "spaces around it",
+            Self::Length(_) => "too short or too long",
+            Self::Unparsable { .. } => "not a URL",
+            Self::Scheme(_) => "not https://",
+            Self::NoHost => "no host",
+            Self::IpHost => "an IP address",
+            Self::PrivateHost { .. } => "a private host",
+            Self::Port(_) => "not port 443",
+            Self::Fragment => "has a #fragment",
+            Self::Credentials => "has user:password@",
+        }
+    }
+
     /// What is wrong, as a phrase that a rule can build its message on.
     pub(crate) fn describe(&self) -> String {
         match self {
@@ -157,46 +173,4 @@ pub(crate) fn private_host(host: &str) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// Why `entry` is not an exact hostname for the Domain List, if it is not.
-pub(crate) fn domain_entry_problem(entry: &str) -> Option<String> {
-    let e = entry.trim();
-    if e.is_empty() {
-        return Some("empty entry".to_owned());
-    }
-    if let Some((scheme, _)) = e.split_once("://") {
-        return Some(format!(
-            "remove '{scheme}://': entries are bare hostnames like cdn.example.com"
-        ));
-    }
-    if e.contains('*') {
-        return Some("wildcards are not allowed: list each hostname exactly".to_owned());
-    }
-    if e.contains('/') {
-        return Some("remove the path: entries are bare hostnames like cdn.example.com".to_owned());
-    }
-    if e.contains(':') {
-        return Some("remove the port: entries are bare hostnames like cdn.example.com".to_owned());
-    }
-    if e.parse::<std::net::Ipv4Addr>().is_ok() {
-        return Some("IP addresses are not allowed: list the hostname".to_owned());
-    }
-    let labels_ok = e.len() <= 253
-        && e.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        });
-    if !labels_ok {
-        return Some("not a hostname: expected letters, digits and hyphens in dot-separated labels, like cdn.example.com".to_owned());
-    }
-    if !e.contains('.') {
-        return Some("not a full hostname: expected something like cdn.example.com".to_owned());
-    }
-    None
 }
