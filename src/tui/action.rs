@@ -59,6 +59,10 @@ pub enum Action {
     DeleteEntry,
     /// Move the highlighted list entry into the input to change it.
     EditEntry,
+    /// Add the list input's entries exactly as typed, not as the Domain List offer has them.
+    AddAsTyped,
+    /// Replace the highlighted Domain List entry with the bare hostname it means.
+    FixEntry,
     /// Move the highlighted list entry one place up.
     MoveEntryUp,
     /// Move the highlighted list entry one place down.

@@ -13,6 +13,7 @@ mod review;
 mod save;
 mod state;
 mod stops;
+mod suggest;
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -39,6 +40,7 @@ pub use review::{ReviewItem, ReviewMark};
 pub use save::{FALLBACK_STEM, MAX_SLUG, REPLACE_CHOICES, default_file_name, resolve, slug};
 pub use state::{Changes, Mark, Screen, Status, Tone, sanitized_notice};
 pub use stops::{FILE, FileItem, is_stop, stops};
+pub use suggest::AddAs;
 
 /// What the app needs from outside, given once so that tests are deterministic.
 #[derive(Debug, Clone, Copy)]
@@ -337,6 +339,8 @@ impl App {
             Context::List => field && matches!(editor, Editor::List { .. }),
             Context::ListInput => field && editor.has_list_input(),
             Context::ZoneSearch => field && editor.is_searching(),
+            Context::ListOffer => field && self.input_offer().is_some(),
+            Context::ListFix => field && self.highlighted_fix().is_some(),
         }
     }
 

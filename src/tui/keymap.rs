@@ -8,7 +8,7 @@ use crate::case::StepState;
 
 mod help;
 
-pub use help::{help_lines, hints, key_name};
+pub use help::{help_lines, hints, key_for, key_name};
 
 /// Where a binding applies. The app says which contexts are active right now; the first
 /// row of [`BINDINGS`] whose key matches in an active context wins.
@@ -38,6 +38,11 @@ pub enum Context {
     List,
     /// A list editor with text in its input.
     ListInput,
+    /// A list editor whose input would be added otherwise than typed (a URL in the Domain
+    /// List becomes its hostname).
+    ListOffer,
+    /// A list editor whose highlighted entry has a fix (the hostname a URL means).
+    ListFix,
     /// The zone picker while searching.
     ZoneSearch,
     /// The review screen.
@@ -74,7 +79,9 @@ impl Context {
             Self::Steps => "Steps already tried",
             Self::File => "File the case",
             Self::Secret => "Password",
-            Self::List | Self::ListInput => "Lists (domains, scopes)",
+            Self::List | Self::ListInput | Self::ListOffer | Self::ListFix => {
+                "Lists (domains, scopes)"
+            }
             Self::ZoneSearch => "Time zone search",
             Self::Review => "Review",
             Self::Drafts => "Drafts (Ctrl+O)",
@@ -184,7 +191,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Down, NONE, Action::Next, "next match", Context::ZoneSearch),
     bind(KeyCode::Enter, NONE, Action::Confirm, "pick zone", Context::ZoneSearch),
     bind(KeyCode::Esc, NONE, Action::Cancel, "stop searching", Context::ZoneSearch),
+    // Before Enter, so the footer names it: the line under the input says what Enter adds.
+    bind(KeyCode::Enter, ALT, Action::AddAsTyped, "add as typed", Context::ListOffer),
     bind(KeyCode::Enter, NONE, Action::Confirm, "add entry", Context::ListInput),
+    bind(KeyCode::Char('f'), CTRL, Action::FixEntry, "fix entry", Context::ListFix),
     bind(KeyCode::Up, ALT, Action::Prev, "previous entry", Context::List),
     bind(KeyCode::Down, ALT, Action::Next, "next entry", Context::List),
     bind(KeyCode::Up, CTRL, Action::MoveEntryUp, "move entry up", Context::List),

@@ -6,6 +6,7 @@ pub mod dialog;
 pub mod drafts;
 pub mod field;
 pub mod file;
+pub mod list;
 pub mod live;
 pub mod page;
 pub mod review;

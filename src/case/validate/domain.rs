@@ -51,16 +51,16 @@ impl DomainProblem {
 
     /// The same in a few words, for a list's row.
     #[must_use]
-    pub const fn brief(&self) -> &'static str {
+    pub fn brief(&self) -> String {
         match self {
-            Self::Empty => "empty",
-            Self::Scheme(_) => "a URL, not a hostname",
-            Self::Wildcard => "no wildcards",
-            Self::Path => "has a path",
-            Self::Port => "has a port",
-            Self::IpAddress => "an IP address",
-            Self::NotHostname => "not a hostname",
-            Self::NotFull => "not a full hostname",
+            Self::Empty => "empty".to_owned(),
+            Self::Scheme(scheme) => format!("has {scheme}://"),
+            Self::Wildcard => "no wildcards".to_owned(),
+            Self::Path => "has a path".to_owned(),
+            Self::Port => "has a port".to_owned(),
+            Self::IpAddress => "an IP address".to_owned(),
+            Self::NotHostname => "not a hostname".to_owned(),
+            Self::NotFull => "not a full hostname".to_owned(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use ratatui::layout::Position;
 
-use super::{App, FILE, Tone};
+use super::{AddAs, App, FILE, Tone};
 use crate::case::friendly::parse_friendly;
 use crate::case::time::{Zone, format_local};
 use crate::case::validate::normalize_id;
@@ -53,7 +53,7 @@ impl App {
             Action::Next => self.step(1),
             Action::Confirm => match self.editor {
                 Editor::Zone { .. } => self.pick_zone(),
-                Editor::List { .. } => self.add_entry(),
+                Editor::List { .. } => self.add_entry(AddAs::Offered),
                 Editor::Choice { cursor } => self.pick_and_move_on(cursor),
                 _ => {}
             },
@@ -65,6 +65,8 @@ impl App {
             Action::Reveal => self.toggle_reveal(),
             Action::DeleteEntry => self.delete_entry(),
             Action::EditEntry => self.edit_entry(),
+            Action::AddAsTyped => self.add_entry(AddAs::Typed),
+            Action::FixEntry => self.fix_entry(),
             Action::MoveEntryUp => self.move_entry(-1),
             Action::MoveEntryDown => self.move_entry(1),
             _ => {}

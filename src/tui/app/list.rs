@@ -1,6 +1,6 @@
 //! The list editor (domains, scopes): adding, changing, deleting and moving entries.
 
-use super::App;
+use super::{AddAs, App};
 use crate::case::value;
 use crate::tui::editor::{Editor, text_of};
 
@@ -14,12 +14,18 @@ pub fn split_entries(text: &str) -> Vec<String> {
 }
 
 impl App {
-    pub(super) fn add_entry(&mut self) {
+    pub(super) fn add_entry(&mut self, how: AddAs) {
         let id = self.field().id;
+        let offered = match how {
+            AddAs::Offered => self.input_offer(),
+            AddAs::Typed => None,
+        };
         let Editor::List { input, editing, .. } = &mut self.editor else {
             return;
         };
-        let entries = split_entries(&text_of(input));
+        let entries = offered
+            .clone()
+            .unwrap_or_else(|| split_entries(&text_of(input)));
         let at = editing.take();
         *input = crate::tui::editor::textarea("", false);
         if let Some(list) = value::list_mut(&mut self.case, id) {
@@ -28,6 +34,9 @@ impl App {
         }
         self.changed();
         self.revalidate();
+        if let Some(added) = offered {
+            self.offer_taken(&added);
+        }
     }
 
     pub(super) fn delete_entry(&mut self) {

@@ -1,7 +1,7 @@
 //! Pastes: made safe (line ends, banned characters, length) and put into the focused editor.
 
 use super::list::split_entries;
-use super::{App, Tone};
+use super::{AddAs, App, Tone};
 use crate::case::sanitize::sanitize;
 use crate::tui::editor::Editor;
 
@@ -38,9 +38,13 @@ impl App {
                 area.insert_str(&text);
             }
             Editor::List { input, .. } if split_entries(&text).len() > 1 => {
-                input.insert_str(&text);
-                self.add_entry();
-                return;
+                input.insert_str(split_entries(&text).join(" "));
+                // Entries the Domain List would take otherwise than pasted wait in the input
+                // with the offer under it; the rest go in at once.
+                if self.input_offer().is_none() {
+                    self.add_entry(AddAs::Typed);
+                    return;
+                }
             }
             Editor::Line(area)
             | Editor::List { input: area, .. }

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{ALT, BINDINGS, CTRL, Context};
+use crate::tui::action::Action;
 
 /// How a key is written in hints: `Ctrl+S`, `Shift+Tab`, `F1`, `↑`.
 #[must_use]
@@ -34,6 +35,15 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
         name.push_str("Shift+");
     }
     name + &key
+}
+
+/// How the key bound to `action` in `context` is written, from the table's first such row.
+#[must_use]
+pub fn key_for(action: &Action, context: Context) -> Option<String> {
+    BINDINGS
+        .iter()
+        .find(|b| b.action == *action && b.context == context)
+        .map(|b| key_name(b.code, b.mods))
 }
 
 /// The bindings that apply now, one per label (keys joined: `Ctrl+Q/Ctrl+C`): first those of

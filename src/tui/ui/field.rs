@@ -24,18 +24,10 @@ pub fn height(app: &App, width: u16) -> u16 {
         Editor::Line(_) => 4,
         Editor::Lines(_) => 8,
         Editor::Choice { cursor } => choice_rows(app, *cursor, width).len(),
-        Editor::List { .. } => {
-            let entries = value::list(app.case(), app.field().id).map_or(0, <[String]>::len);
-            (entries + 1).clamp(2, 10)
-        }
+        Editor::List { .. } => super::list::rows(app),
         Editor::Zone { matches, .. } => 2 + matches.len().min(MATCHES_SHOWN),
     };
     u16::try_from(rows).unwrap_or(u16::MAX)
-}
-
-/// The first entry shown in a list editor with `visible` entry rows.
-fn list_offset(selected: Option<usize>, visible: usize) -> usize {
-    selected.map_or(0, |s| s.saturating_sub(visible.saturating_sub(1)))
 }
 
 /// Which option, list entry or zone match is drawn at screen row `row` of the editor drawn
@@ -50,11 +42,7 @@ pub fn row_at(app: &App, inner: Rect, row: u16) -> Option<usize> {
         Editor::Choice { cursor } => choice_rows(app, *cursor, inner.width)
             .get(line)
             .map(|(option, _)| *option),
-        Editor::List { selected, .. } => {
-            let visible = usize::from(inner.height.saturating_sub(1));
-            let entries = value::list(app.case(), app.field().id).map_or(0, <[String]>::len);
-            Some(list_offset(*selected, visible) + line).filter(|&i| line < visible && i < entries)
-        }
+        Editor::List { .. } => super::list::row_at(app, inner, row),
         Editor::Zone { matches, .. } => line
             .checked_sub(2)
             .filter(|&i| i < matches.len().min(MATCHES_SHOWN)),
@@ -93,34 +81,7 @@ pub fn draw(app: &App, frame: &mut Frame, inner: Rect) {
                 .collect();
             frame.render_widget(Paragraph::new(lines), inner);
         }
-        Editor::List {
-            input, selected, ..
-        } => {
-            let visible = usize::from(inner.height.saturating_sub(1));
-            let entries = value::list(app.case(), app.field().id).unwrap_or_default();
-            let first_entry = list_offset(*selected, visible);
-            let lines: Vec<Line> = entries
-                .iter()
-                .enumerate()
-                .skip(first_entry)
-                .take(visible)
-                .map(|(i, entry)| {
-                    let style = if Some(i) == *selected {
-                        theme.selected
-                    } else {
-                        theme.text
-                    };
-                    Line::styled(format!("  {entry}"), style)
-                })
-                .collect();
-            let [list, input_row] =
-                Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
-            frame.render_widget(Paragraph::new(lines), list);
-            let [prompt, field] =
-                Layout::horizontal([Constraint::Length(7), Constraint::Min(0)]).areas(input_row);
-            frame.render_widget(Span::styled("  add: ", theme.dim), prompt);
-            frame.render_widget(input, field);
-        }
+        Editor::List { .. } => super::list::draw(app, frame, inner),
         Editor::Zone {
             input,
             matches,
