@@ -1279,3 +1279,207 @@ fn passing_an_untouched_field_judges_nothing_editing_it_or_reviewing_does() {
     app.update(Action::Review);
     assert_eq!(app.mark(FieldId::SkillId), linkcase::tui::app::Mark::Error);
 }
+
+/// Focuses the Domain List and adds `entries` exactly as typed.
+fn domains_as_typed(app: &mut App, entries: &[&str]) {
+    app.update(Action::Focus(FieldId::Domains));
+    for entry in entries {
+        type_text(app, entry);
+        app.update(Action::AddAsTyped);
+    }
+}
+
+#[test]
+fn a_url_typed_into_the_domain_list_is_offered_as_its_hostname_and_enter_adds_that() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Domains));
+    type_text(&mut app, "https://CDN.Example.com/x");
+    assert_eq!(app.input_offer(), Some(vec!["cdn.example.com".to_owned()]));
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains("Enter adds cdn.example.com ")
+            && shown.contains("Alt+Enter adds it as typed"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Alt+Enter add as typed"),
+        "the footer: {shown}"
+    );
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.case().account_linking.domains, ["cdn.example.com"]);
+    assert_eq!(app.field().id, FieldId::Domains);
+    assert!(
+        app.status()
+            .is_some_and(|s| s.text.contains("Added cdn.example.com")),
+        "{:?}",
+        app.status()
+    );
+}
+
+#[test]
+fn alt_enter_adds_the_entry_exactly_as_typed() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Domains));
+    type_text(&mut app, "https://CDN.Example.com/x");
+    press(&mut app, KeyCode::Enter, KeyModifiers::ALT);
+    assert_eq!(
+        app.case().account_linking.domains,
+        ["https://CDN.Example.com/x"]
+    );
+    // Without an offer Alt+Enter is not bound here: Enter adds what was typed.
+    type_text(&mut app, "fonts.example.net");
+    assert_eq!(app.input_offer(), None);
+    assert!(!app.in_context(keymap::Context::ListOffer));
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        app.case().account_linking.domains,
+        ["https://CDN.Example.com/x", "fonts.example.net"]
+    );
+}
+
+#[test]
+fn ctrl_f_fixes_the_highlighted_entry_and_only_an_entry_with_a_fix() {
+    let mut app = app();
+    domains_as_typed(
+        &mut app,
+        &[
+            "https://CDN.Example.com/x",
+            "*.example.org",
+            "api.example.com:8443",
+        ],
+    );
+    // Nothing highlighted: Ctrl+F is not bound, and the line under the input says how.
+    assert!(!app.in_context(keymap::Context::ListFix));
+    assert!(screen(&app, 100, 30).contains("Alt+↑ then Ctrl+F: fix a marked entry"));
+    press(&mut app, KeyCode::Up, KeyModifiers::ALT);
+    assert!(screen(&app, 100, 30).contains("Ctrl+F makes it api.example.com"));
+    press(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
+    press(&mut app, KeyCode::Up, KeyModifiers::ALT);
+    assert!(
+        !app.in_context(keymap::Context::ListFix),
+        "a wildcard has no fix"
+    );
+    press(&mut app, KeyCode::Up, KeyModifiers::ALT);
+    press(&mut app, KeyCode::Char('f'), KeyModifiers::CONTROL);
+    assert_eq!(
+        app.case().account_linking.domains,
+        ["cdn.example.com", "*.example.org", "api.example.com"]
+    );
+    assert!(
+        app.status()
+            .is_some_and(|s| s.text == "'https://CDN.Example.com/x' is now cdn.example.com"),
+        "{:?}",
+        app.status()
+    );
+    assert_eq!(app.changes(), Changes::Unsaved);
+}
+
+#[test]
+fn each_entry_with_a_finding_is_marked_in_the_list_with_a_few_words() {
+    let mut app = app();
+    domains_as_typed(
+        &mut app,
+        &[
+            "cdn.example.com",
+            "https://fonts.example.net/css",
+            "*.example.org",
+            "CDN.example.com",
+        ],
+    );
+    let shown = screen(&app, 100, 30);
+    for row in [
+        "│  cdn.example.com ",
+        "│✗ https://fonts.example.net/css  has https:// ",
+        "│✗ *.example.org  no wildcards ",
+        "│! CDN.example.com  listed twice ",
+    ] {
+        assert!(shown.contains(row), "{row:?} in\n{shown}");
+    }
+}
+
+#[test]
+fn a_mark_and_its_reason_are_cut_to_the_width_never_through_a_wide_character() {
+    let mut app = app();
+    domains_as_typed(
+        &mut app,
+        &["https://日本語のドメイン.example/パス/もっと長いパス"],
+    );
+    // 40 columns is the narrowest form.
+    app.update(Action::Resize(40, 12));
+    let mut terminal = Terminal::new(TestBackend::new(40, 12)).unwrap();
+    terminal.draw(|frame| ui::draw(&app, frame)).unwrap();
+    assert_rows_fill_the_width(&terminal, 40);
+    let shown = terminal.backend().to_string();
+    // 18 columns inside: the third wide character would not fit before the ellipsis.
+    assert!(shown.contains("│✗ https://日本語… │"), "{shown}");
+}
+
+#[test]
+fn a_pasted_url_gets_the_same_offer_and_a_pasted_list_of_urls_waits_for_it() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Domains));
+    app.update(Action::Paste("https://CDN.Example.com/x\n".to_owned()));
+    assert_eq!(app.input_offer(), Some(vec!["cdn.example.com".to_owned()]));
+    app.update(Action::AddAsTyped);
+    app.update(Action::Paste(
+        "https://a.example.com/x\r\nb.example.com:8443, c.example.com".to_owned(),
+    ));
+    assert_eq!(
+        app.case().account_linking.domains,
+        ["https://CDN.Example.com/x"],
+        "entries with an offer wait in the input"
+    );
+    assert!(
+        screen(&app, 100, 30).contains("Enter adds a.example.com, b.example.com, c.example.com")
+    );
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        app.case().account_linking.domains,
+        [
+            "https://CDN.Example.com/x",
+            "a.example.com",
+            "b.example.com",
+            "c.example.com"
+        ]
+    );
+}
+
+#[test]
+fn an_offer_says_when_its_hostname_is_already_listed() {
+    let mut app = app();
+    domains_as_typed(&mut app, &["cdn.example.com"]);
+    type_text(&mut app, "https://cdn.example.com/x");
+    assert!(screen(&app, 100, 30).contains("Enter adds cdn.example.com (already listed)"));
+}
+
+#[test]
+fn only_the_domain_list_offers_hostnames() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Scopes));
+    type_text(&mut app, "https://example.com/scope");
+    assert_eq!(app.input_offer(), None);
+    press(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        app.case().account_linking.scopes,
+        ["https://example.com/scope"]
+    );
+    press(&mut app, KeyCode::Up, KeyModifiers::ALT);
+    assert_eq!(app.highlighted_fix(), None);
+}
+
+#[test]
+fn a_click_on_a_list_row_highlights_that_entry() {
+    let mut app = app();
+    domains_as_typed(
+        &mut app,
+        &["a.example.com", "https://b.example.com", "c.example.com"],
+    );
+    let areas = ui::layout(&app).unwrap();
+    // The rows start inside the editor's border.
+    app.update(Action::Click(areas.editor.x + 5, areas.editor.y + 2));
+    assert_eq!(app.highlighted_fix().as_deref(), Some("b.example.com"));
+    let Some(linkcase::tui::editor::Editor::List { selected, .. }) = Some(app.editor()) else {
+        panic!("a list editor");
+    };
+    assert_eq!(*selected, Some(1));
+}

@@ -287,3 +287,74 @@ fn delete_draft_question() {
     app.update(Action::DeleteDraft);
     check("delete_draft", &mut app);
 }
+
+/// The Domain List with a URL kept as typed, a wildcard, a duplicate and an offer in the
+/// input, in colour: the styled buffer (content, then every style run) as ratatui's own
+/// widget tests compare it, and the form around it at both sizes.
+#[test]
+fn domain_list_with_marked_entries() {
+    use ratatui::style::{Color, Modifier};
+    let mut colour = App::new(Case::default(), crate::support::env());
+    colour.update(Action::Focus(FieldId::Domains));
+    for entry in [
+        "cdn.example.com",
+        "https://Fonts.Example.net/css",
+        "*.example.org",
+        "CDN.example.com",
+    ] {
+        type_text(&mut colour, entry);
+        colour.update(Action::AddAsTyped);
+    }
+    type_text(&mut colour, "//api.example.com:8443/v1");
+    let mut terminal = Terminal::new(TestBackend::new(48, 8)).unwrap();
+    terminal
+        .draw(|frame| ui::list::draw(&colour, frame, frame.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    insta::assert_snapshot!("domain_list_styled", format!("{buffer:?}"));
+    // The marks and reasons, cell by cell: ✗ in the error style, ! in the warning style,
+    // the reason dim; an entry without a finding has neither.
+    let style = |x: u16, y: u16| {
+        buffer
+            .cell((x, y))
+            .map(|c| (c.symbol().to_owned(), c.fg, c.modifier))
+    };
+    assert_eq!(
+        style(0, 0),
+        Some((" ".to_owned(), Color::Reset, Modifier::empty()))
+    );
+    assert_eq!(
+        style(0, 1),
+        Some(("✗".to_owned(), Color::Red, Modifier::BOLD))
+    );
+    assert_eq!(
+        style(2, 1).map(|s| s.1),
+        Some(Color::Reset),
+        "the entry in the text style"
+    );
+    assert_eq!(
+        style(33, 1),
+        Some(("h".to_owned(), Color::DarkGray, Modifier::empty()))
+    );
+    assert_eq!(
+        style(0, 3),
+        Some(("!".to_owned(), Color::Yellow, Modifier::empty()))
+    );
+    assert_eq!(
+        style(19, 3),
+        Some(("l".to_owned(), Color::DarkGray, Modifier::empty()))
+    );
+    let mut mono = app();
+    mono.update(Action::Focus(FieldId::Domains));
+    for entry in [
+        "cdn.example.com",
+        "https://Fonts.Example.net/css",
+        "*.example.org",
+    ] {
+        type_text(&mut mono, entry);
+        mono.update(Action::AddAsTyped);
+    }
+    type_text(&mut mono, "//api.example.com:8443/v1");
+    check("domain_list", &mut mono);
+    insta::assert_snapshot!("domain_list_80x24", draw(&mut mono, 80, 24));
+}

@@ -191,9 +191,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Down, NONE, Action::Next, "next match", Context::ZoneSearch),
     bind(KeyCode::Enter, NONE, Action::Confirm, "pick zone", Context::ZoneSearch),
     bind(KeyCode::Esc, NONE, Action::Cancel, "stop searching", Context::ZoneSearch),
-    // Before Enter, so the footer names it: the line under the input says what Enter adds.
-    bind(KeyCode::Enter, ALT, Action::AddAsTyped, "add as typed", Context::ListOffer),
     bind(KeyCode::Enter, NONE, Action::Confirm, "add entry", Context::ListInput),
+    bind(KeyCode::Enter, ALT, Action::AddAsTyped, "add as typed", Context::ListOffer),
     bind(KeyCode::Char('f'), CTRL, Action::FixEntry, "fix entry", Context::ListFix),
     bind(KeyCode::Up, ALT, Action::Prev, "previous entry", Context::List),
     bind(KeyCode::Down, ALT, Action::Next, "next entry", Context::List),

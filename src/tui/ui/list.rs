@@ -15,28 +15,33 @@ use crate::tui::app::App;
 use crate::tui::editor::Editor;
 use crate::tui::keymap::{Context, key_for};
 
-/// Rows the list editor wants inside its borders: the entries, the input and the line
+/// Rows the list editor wants inside its borders: the entries, the input and the note
 /// under it, within limits.
 #[must_use]
 pub fn rows(app: &App) -> usize {
     let entries = value::list(app.case(), app.field().id).map_or(0, <[String]>::len);
-    (entries + 2).clamp(3, 11)
+    entries.clamp(1, 9) + 1 + usize::from(note_rows(app))
+}
+
+/// Rows the note under the input wants: two for an offer (what Enter adds, and the key
+/// that adds as typed), else one.
+fn note_rows(app: &App) -> u16 {
+    if app.input_offer().is_some() { 2 } else { 1 }
 }
 
 /// Where the parts of the editor go inside its borders.
 struct Parts {
     list: Rect,
     input: Rect,
-    note: Option<Rect>,
+    note: Rect,
 }
 
-/// The entries on top, the input under them, then the note; the note goes first when
-/// there is no room.
-fn parts(inner: Rect) -> Parts {
-    let note = inner.height >= 3;
-    let under = 1 + u16::from(note);
+/// The entries on top, the input under them, then `note` rows of note; the note gives way
+/// first when there is no room, down to no row at all.
+fn parts(inner: Rect, note: u16) -> Parts {
+    let note = note.min(inner.height.saturating_sub(2));
     let list = Rect {
-        height: inner.height.saturating_sub(under),
+        height: inner.height.saturating_sub(1 + note),
         ..inner
     };
     let input = Rect {
@@ -44,15 +49,12 @@ fn parts(inner: Rect) -> Parts {
         height: inner.height.min(1),
         ..inner
     };
-    Parts {
-        list,
-        input,
-        note: note.then_some(Rect {
-            y: input.bottom(),
-            height: 1,
-            ..inner
-        }),
-    }
+    let note = Rect {
+        y: input.bottom(),
+        height: note,
+        ..inner
+    };
+    Parts { list, input, note }
 }
 
 /// The first entry shown when `visible` entry rows show the highlighted one.
@@ -66,7 +68,7 @@ pub fn row_at(app: &App, inner: Rect, row: u16) -> Option<usize> {
     let Editor::List { selected, .. } = app.editor() else {
         return None;
     };
-    let list = parts(inner).list;
+    let list = parts(inner, note_rows(app)).list;
     if row < list.y || row >= list.bottom() {
         return None;
     }
@@ -84,7 +86,7 @@ pub fn draw(app: &App, frame: &mut Frame, inner: Rect) {
         return;
     };
     let theme = app.theme();
-    let parts = parts(inner);
+    let parts = parts(inner, note_rows(app));
     let width = usize::from(inner.width);
     let entries = value::list(app.case(), app.field().id).unwrap_or_default();
     let visible = usize::from(parts.list.height);
@@ -107,9 +109,7 @@ pub fn draw(app: &App, frame: &mut Frame, inner: Rect) {
         ..parts.input
     };
     frame.render_widget(input, field);
-    if let Some(area) = parts.note {
-        frame.render_widget(note(app, entries, width), area);
-    }
+    frame.render_widget(Paragraph::new(note(app, entries, width)), parts.note);
 }
 
 /// The most severe finding about entry `index` of the focused list.
@@ -137,11 +137,7 @@ fn entry_line(app: &App, index: usize, entry: &str, selected: bool, width: usize
         spans.push(Span::styled(entry.to_owned(), base));
         let reason = finding.brief.as_deref().unwrap_or(&finding.message);
         // Dim grey is unreadable on the highlight's background: there the reason keeps it.
-        let reason_style = if selected {
-            base
-        } else {
-            style.patch(theme.dim)
-        };
+        let reason_style = if selected { base } else { theme.dim };
         spans.push(Span::styled(format!("  {reason}"), reason_style));
     } else {
         spans.push(Span::styled("  ", base));
@@ -150,57 +146,57 @@ fn entry_line(app: &App, index: usize, entry: &str, selected: bool, width: usize
     fit(spans, width).style(base)
 }
 
-/// The line under the input: what Enter adds when it is not what was typed; else the fix
-/// for the highlighted entry; else, when some entry has a fix, how to get to it.
-fn note(app: &App, entries: &[String], width: usize) -> Line<'static> {
+/// The note under the input: what Enter adds when it is not what was typed, and the key
+/// that adds it as typed; else the fix for the highlighted entry; else, when some entry has
+/// a fix, how to get to it.
+fn note(app: &App, entries: &[String], width: usize) -> Vec<Line<'static>> {
     let theme = app.theme();
     let key = |action: Action, context: Context| {
         Span::styled(key_for(&action, context).unwrap_or_default(), theme.key)
     };
     let dim = |text: &str| Span::styled(text.to_owned(), theme.dim);
     let Editor::List { selected, .. } = app.editor() else {
-        return Line::default();
+        return Vec::new();
     };
-    let spans = if let Some(offer) = app.input_offer() {
-        let mut spans = vec![
+    let lines = if let Some(offer) = app.input_offer() {
+        let mut adds = vec![
             Span::raw("  "),
             key(Action::Confirm, Context::ListInput),
             dim(" adds "),
             Span::styled(offer.join(", "), theme.text),
         ];
         if offer.iter().any(|o| entries.contains(o)) {
-            spans.push(Span::styled(" (already listed)", theme.warning));
+            adds.push(Span::styled(" (already listed)", theme.warning));
         }
-        // The other key is in the footer too: it gives way to what Enter adds.
-        let tail = [
-            dim(" · "),
+        let typed = vec![
+            Span::raw("  "),
             key(Action::AddAsTyped, Context::ListOffer),
-            dim(": as typed"),
+            dim(if offer.len() == 1 {
+                " adds it as typed"
+            } else {
+                " adds them as typed"
+            }),
         ];
-        let taken: usize = spans.iter().chain(&tail).map(Span::width).sum();
-        if taken <= width {
-            spans.extend(tail);
-        }
-        spans
+        vec![adds, typed]
     } else if let Some(fixed) = app.highlighted_fix() {
-        vec![
+        vec![vec![
             Span::raw("  "),
             key(Action::FixEntry, Context::ListFix),
             dim(" makes it "),
             Span::styled(fixed, theme.text),
-        ]
+        ]]
     } else if selected.is_none() && (0..entries.len()).any(|i| app.entry_fix(i).is_some()) {
-        vec![
+        vec![vec![
             Span::raw("  "),
             key(Action::Prev, Context::List),
             dim(" then "),
             key(Action::FixEntry, Context::ListFix),
             dim(": fix a marked entry"),
-        ]
+        ]]
     } else {
         Vec::new()
     };
-    fit(spans, width)
+    lines.into_iter().map(|spans| fit(spans, width)).collect()
 }
 
 /// `spans` cut to `width` columns, never through a wide character, ending in `…` when cut.
@@ -258,12 +254,11 @@ mod tests {
 
     #[test]
     fn parts_put_the_note_last_and_drop_it_first() {
-        let p = parts(Rect::new(0, 0, 20, 5));
-        assert_eq!(
-            (p.list.height, p.input.y, p.note.map(|n| n.y)),
-            (3, 3, Some(4))
-        );
-        let p = parts(Rect::new(0, 0, 20, 2));
-        assert_eq!((p.list.height, p.input.y, p.note), (1, 1, None));
+        let rows = |p: &Parts| (p.list.height, p.input.y, p.note.y, p.note.height);
+        assert_eq!(rows(&parts(Rect::new(0, 0, 20, 5), 1)), (3, 3, 4, 1));
+        assert_eq!(rows(&parts(Rect::new(0, 0, 20, 5), 2)), (2, 2, 3, 2));
+        assert_eq!(rows(&parts(Rect::new(0, 0, 20, 3), 2)), (1, 1, 2, 1));
+        assert_eq!(rows(&parts(Rect::new(0, 0, 20, 2), 2)), (1, 1, 2, 0));
+        assert_eq!(rows(&parts(Rect::new(0, 0, 20, 1), 1)), (0, 0, 1, 0));
     }
 }
