@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use super::answer::{self, Answer, Context};
 use crate::case::friendly::wall_clock;
 use crate::case::time::{Resolved, Zone, format_utc};
+use crate::case::validate::domain::suggest_domain;
 use crate::case::{
     Case, Class, FIELDS, Field, FieldId, FieldKind, Required, Section, Severity, Validator, value,
 };
@@ -181,6 +182,7 @@ impl<R: BufRead, W: Write> Conversation<R, W> {
                     prompt = String::new();
                 }
                 Ok(answer) => {
+                    let answer = self.offer_hostnames(field, answer)?;
                     apply(case, field, answer);
                     save(case)?;
                     let (problems, blocking) = self.problems(case, field.id);
@@ -191,6 +193,44 @@ impl<R: BufRead, W: Write> Conversation<R, W> {
                     self.say("  Type it again, or press Enter to keep it as it is.\n")?;
                     "> ".clone_into(&mut prompt);
                 }
+            }
+        }
+    }
+
+    /// The Domain List's entries that are URLs (or carry a port, a path) offered as the
+    /// hostnames they mean, yes or no (Enter: yes); the answer as typed otherwise.
+    fn offer_hostnames(&mut self, field: &Field, answer: Answer) -> Result<Answer> {
+        let typed = match answer {
+            Answer::Entries(typed) if field.id == FieldId::Domains => typed,
+            other => return Ok(other),
+        };
+        let offered: Vec<String> = typed
+            .iter()
+            .map(|e| suggest_domain(e).unwrap_or_else(|| e.clone()))
+            .collect();
+        if offered == typed {
+            return Ok(Answer::Entries(typed));
+        }
+        let mut question = String::from(
+            "  Domain List entries are bare hostnames:
+",
+        );
+        for (was, now) in typed.iter().zip(&offered).filter(|(was, now)| was != now) {
+            let _ = writeln!(question, "    {} → {now}", shown(was));
+        }
+        question.push_str("  Use the hostnames? [Y/n] ");
+        loop {
+            self.say(&question)?;
+            let Line::Typed(reply) = self.read_line(false)? else {
+                return Ok(Answer::Entries(typed));
+            };
+            match reply.trim().to_ascii_lowercase().as_str() {
+                "" | "y" | "yes" => {
+                    self.say("  Enter them the same way in the developer console.\n")?;
+                    return Ok(Answer::Entries(offered));
+                }
+                "n" | "no" => return Ok(Answer::Entries(typed)),
+                _ => self.say("  Type y or n.\n")?,
             }
         }
     }

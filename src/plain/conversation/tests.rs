@@ -146,3 +146,44 @@ fn the_one_line_help_is_the_first_sentence() {
     );
     assert_eq!(first_sentence("No full stop"), "No full stop");
 }
+
+#[test]
+fn urls_in_the_domain_list_are_offered_as_hostnames_yes_by_default() {
+    let mut case = Case::default();
+    let (transcript, ended) = ask_one(
+        &mut case,
+        FieldId::Domains,
+        "https://CDN.Example.com/x, fonts.example.net api.example.com:8443\n\n",
+    );
+    assert_eq!(ended, Ended::Finished);
+    assert!(
+        transcript.contains(
+            "  Domain List entries are bare hostnames:\n    https://CDN.Example.com/x → cdn.example.com\n    api.example.com:8443 → api.example.com\n  Use the hostnames? [Y/n] \n  Enter them the same way in the developer console.\n"
+        ),
+        "{transcript}"
+    );
+    assert_eq!(
+        case.account_linking.domains,
+        ["cdn.example.com", "fonts.example.net", "api.example.com"]
+    );
+}
+
+#[test]
+fn no_keeps_the_domain_list_entries_as_typed_and_anything_else_asks_again() {
+    let mut case = Case::default();
+    let (transcript, _) = ask_one(
+        &mut case,
+        FieldId::Domains,
+        "https://cdn.example.com\nmaybe\nn\n",
+    );
+    assert!(transcript.contains("  Type y or n.\n"), "{transcript}");
+    assert_eq!(case.account_linking.domains, ["https://cdn.example.com"]);
+    // The check still says what is wrong with it.
+    assert!(transcript.contains("check error:"), "{transcript}");
+    let mut scopes = Case::default();
+    let (transcript, _) = ask_one(&mut scopes, FieldId::Scopes, "https://example.com/scope\n");
+    assert!(
+        !transcript.contains("hostnames"),
+        "only the Domain List: {transcript}"
+    );
+}
