@@ -1367,7 +1367,8 @@ fn ctrl_f_fixes_the_highlighted_entry_and_only_an_entry_with_a_fix() {
     );
     assert!(
         app.status()
-            .is_some_and(|s| s.text == "'https://CDN.Example.com/x' is now cdn.example.com"),
+            .is_some_and(|s| s.text
+                == "'https://CDN.Example.com/x' is now cdn.example.com: change it in the developer console too"),
         "{:?}",
         app.status()
     );

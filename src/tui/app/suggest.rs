@@ -1,6 +1,8 @@
 //! The Domain List's offers: an entry typed, pasted or already listed as a URL (or with a
 //! port, a path, a trailing dot) is offered as the bare hostname it means, from
-//! [`suggest_domain`]; one key takes the offer, another keeps the entry as typed.
+//! [`suggest_domain`]; one key takes the offer, another keeps the entry as typed (the case
+//! reports the console's configuration: a URL that really is in the console stays one, and
+//! a fix taken here is one to make in the console too).
 
 use super::list::split_entries;
 use super::{App, Tone};
@@ -79,7 +81,13 @@ impl App {
             let was = std::mem::replace(entry, fixed.clone());
             self.changed();
             self.revalidate();
-            self.set_status(Tone::Info, format!("{} is now {fixed}", excerpt(&was)));
+            self.set_status(
+                Tone::Info,
+                format!(
+                    "{} is now {fixed}: change it in the developer console too",
+                    excerpt(&was)
+                ),
+            );
         }
     }
 
@@ -88,8 +96,9 @@ impl App {
         self.set_status(
             Tone::Info,
             format!(
-                "Added {}: Domain List entries are bare hostnames",
-                added.join(", ")
+                "Added {}: enter {} the same way in the developer console",
+                added.join(", "),
+                if added.len() == 1 { "it" } else { "them" }
             ),
         );
     }
