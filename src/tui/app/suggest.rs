@@ -7,7 +7,6 @@
 use super::list::split_entries;
 use super::{App, Tone};
 use crate::case::FieldId;
-use crate::case::sanitize::excerpt;
 use crate::case::validate::domain::suggest_domain;
 use crate::case::value;
 use crate::tui::editor::{Editor, text_of};
@@ -78,15 +77,13 @@ impl App {
         };
         let at = *at;
         if let Some(entry) = value::list_mut(&mut self.case, id).and_then(|l| l.get_mut(at)) {
-            let was = std::mem::replace(entry, fixed.clone());
+            entry.clone_from(&fixed);
             self.changed();
             self.revalidate();
+            // The entry as it was is on screen a moment ago; the status fits 80 columns.
             self.set_status(
                 Tone::Info,
-                format!(
-                    "{} is now {fixed}: change it in the developer console too",
-                    excerpt(&was)
-                ),
+                format!("Fixed to {fixed}; change it in the developer console too"),
             );
         }
     }
