@@ -15,7 +15,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::{field, file, steps};
 use crate::case::time::{Unresolved, format_utc};
 use crate::case::value::{self, Value};
-use crate::case::{FIELDS, Field, FieldId, FieldKind, Section, Severity};
+use crate::case::{Class, FIELDS, Field, FieldId, FieldKind, Section, Severity};
 use crate::tui::app::{App, Mark, ReviewMark, is_stop};
 use crate::tui::editor::Editor;
 
@@ -260,7 +260,12 @@ fn label_line(app: &App, field: &Field, focused: bool, width: usize) -> Line<'st
 fn messages(app: &App, id: FieldId) -> Vec<(&'static str, String, Style)> {
     let theme = app.theme();
     let mut out = Vec::new();
-    for finding in app.messages(id) {
+    // The case's own findings; the checks (configuration class) follow, marked as such.
+    for finding in app
+        .messages(id)
+        .into_iter()
+        .filter(|f| f.class == Class::Case)
+    {
         let (mark, style) = match finding.severity {
             Severity::Error => ("✗", theme.error),
             Severity::Warning => ("!", theme.warning),
@@ -501,7 +506,15 @@ pub fn inner(app: &App, area: Rect) -> Rect {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let inner = inner(app, area);
     let page = layout(app, inner);
-    frame.render_widget(block(app, &page.title), area);
+    // Say when the page goes on past either edge.
+    let mut block = block(app, &page.title);
+    if page.height() > page.offset + inner.height {
+        block = block.title_bottom(Line::styled(" ↓ more below ", app.theme().dim).right_aligned());
+    }
+    if page.offset > 0 {
+        block = block.title(Line::styled(" ↑ more above ", app.theme().dim).right_aligned());
+    }
+    frame.render_widget(block, area);
     for part in &page.parts {
         let end = part.y + part.height;
         if end <= page.offset || part.y >= page.offset + inner.height {
