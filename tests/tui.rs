@@ -502,10 +502,23 @@ fn a_complete_case_is_ready_to_file() {
     app.update(Action::NextField);
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Ready to file"), "{shown}");
+    let items = app.file_items();
+    assert!(
+        !items
+            .iter()
+            .any(|i| matches!(i, linkcase::tui::app::FileItem::Fix { check: false, .. })),
+        "nothing left: {items:?}"
+    );
+    assert!(
+        items
+            .iter()
+            .any(|i| matches!(i, linkcase::tui::app::FileItem::Fix { check: true, .. })),
+        "the configuration's checks are listed, to jump to: {items:?}"
+    );
     assert_eq!(
-        app.file_items(),
-        linkcase::tui::app::FileItem::ACTIONS.to_vec(),
-        "nothing left: the cursor starts on Review"
+        items.get(app.file_cursor()),
+        Some(&linkcase::tui::app::FileItem::Review),
+        "the cursor starts on Review"
     );
 }
 

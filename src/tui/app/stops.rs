@@ -46,14 +46,17 @@ pub fn stops(case: &Case) -> Vec<Vec<usize>> {
 /// One line of the "File the case" page that Enter acts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileItem {
-    /// Something the case still needs: jump to the field.
+    /// Something the case still needs, or a check worth a look: jump to the field.
     Fix {
         /// The field.
         field: FieldId,
         /// What is wrong, as the field says it.
         message: String,
-        /// An error (blocks filing) or a warning.
+        /// An error or a warning.
         severity: Severity,
+        /// A check of the configuration (informs, never blocks filing), not a finding about
+        /// the case itself.
+        check: bool,
     },
     /// Open the review screen.
     Review,
@@ -94,42 +97,48 @@ impl App {
     }
 
     /// What "File the case" lists: each case finding still open (errors first, one per
-    /// field), then Review, Copy and Save.
+    /// field, in the order of the form), then each check of the configuration (worth a look,
+    /// never blocking), then Review, Copy and Save.
     #[must_use]
     pub fn file_items(&self) -> Vec<FileItem> {
-        let mut fixes: Vec<FileItem> = Vec::new();
-        for severity in [Severity::Error, Severity::Warning] {
+        let mut items: Vec<FileItem> = Vec::new();
+        for class in [Class::Case, Class::Configuration] {
+            let mut fixes: Vec<FileItem> = Vec::new();
             for finding in self
                 .report
                 .findings
                 .iter()
-                .filter(|f| f.class == Class::Case && f.severity == severity)
+                .filter(|f| f.class == class && f.severity != Severity::Hint)
             {
                 let Some(field) = finding.field() else {
                     continue;
                 };
-                if fixes
-                    .iter()
-                    .any(|i| matches!(i, FileItem::Fix { field: f, .. } if *f == field))
-                {
+                let listed = fixes.iter().any(|i| {
+                    matches!(i, FileItem::Fix { field: f, severity, .. }
+                        if *f == field && (*severity == Severity::Error || finding.severity != Severity::Error))
+                });
+                if listed {
                     continue;
                 }
+                fixes.retain(|i| !matches!(i, FileItem::Fix { field: f, .. } if *f == field));
                 fixes.push(FileItem::Fix {
                     field,
                     message: finding.message.clone(),
-                    severity,
+                    severity: finding.severity,
+                    check: class == Class::Configuration,
                 });
             }
+            // Errors first, then warnings, each in the order of the form.
+            fixes.sort_by_key(|item| match item {
+                FileItem::Fix {
+                    field, severity, ..
+                } => (*severity != Severity::Error, field.row()),
+                _ => (true, usize::MAX),
+            });
+            items.extend(fixes);
         }
-        // Errors first, then warnings, each in the order of the form.
-        fixes.sort_by_key(|item| match item {
-            FileItem::Fix {
-                field, severity, ..
-            } => (*severity != Severity::Error, field.row()),
-            _ => (true, usize::MAX),
-        });
-        fixes.extend(FileItem::ACTIONS);
-        fixes
+        items.extend(FileItem::ACTIONS);
+        items
     }
 
     /// The highlighted line of "File the case".
@@ -240,10 +249,19 @@ impl App {
     }
 
     /// Arriving on "File the case" is asking to finish: every field is judged, and the
-    /// highlight starts on the first thing left to do (or on Review when nothing is).
+    /// highlight starts on the first thing left to do (on Review when nothing is).
     pub(super) fn arrive_at_file(&mut self) {
         self.touched.extend(FIELDS.iter().map(|f| f.id));
-        self.file_cursor = 0;
+        if self.stale {
+            self.refresh();
+        }
+        let items = self.file_items();
+        // On the first thing the case still needs, else on Review.
+        self.file_cursor = items
+            .iter()
+            .position(|i| matches!(i, FileItem::Fix { check: false, .. }))
+            .or_else(|| items.iter().position(|i| *i == FileItem::Review))
+            .unwrap_or(0);
         self.editor = Editor::ReadOnly;
     }
 }

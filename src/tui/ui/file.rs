@@ -64,33 +64,45 @@ pub fn layout(app: &App, area: Rect) -> Page {
     lines.push(Line::default());
     page.push(Body::Lines(lines), None);
     let mut cursor_rows = (0, 0);
-    let mut actions_started = false;
+    let mut checks_said = false;
+    let mut actions_said = false;
     for (i, item) in items.iter().enumerate() {
         let selected = i == cursor;
         let pointer = if selected { "›" } else { " " };
-        if !actions_started && FileItem::ACTIONS.contains(item) {
-            actions_started = true;
+        let is_check = matches!(item, FileItem::Fix { check: true, .. });
+        let is_action = FileItem::ACTIONS.contains(item);
+        if !checks_said && (is_check || is_action) {
+            checks_said = true;
             let part = summary.configuration_part();
             let found = part.strip_prefix("checks: ").unwrap_or(&part);
-            let checks =
-                format!("Configuration checks: {found} (they inform; they never block filing).");
+            let text = if is_check {
+                format!(
+                    "Configuration checks: {found}. They inform and never block filing; each may be why linking fails:"
+                )
+            } else {
+                format!("Configuration checks: {found}.")
+            };
             let mut lines = Vec::new();
             if i > 0 {
                 lines.push(Line::default());
             }
             lines.extend(
-                wrap(&checks, width.saturating_sub(2).max(8))
+                wrap(&text, width.saturating_sub(2).max(8))
                     .into_iter()
                     .map(|l| Line::styled(format!(" {l}"), theme.dim)),
             );
-            lines.push(Line::default());
             page.push(Body::Lines(lines), None);
+        }
+        if !actions_said && is_action {
+            actions_said = true;
+            page.push(Body::Lines(vec![Line::default()]), None);
         }
         let line = match item {
             FileItem::Fix {
                 field,
                 message,
                 severity,
+                ..
             } => {
                 let (mark, style) = match severity {
                     Severity::Error => ("✗", theme.error),

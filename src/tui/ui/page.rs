@@ -506,13 +506,18 @@ pub fn inner(app: &App, area: Rect) -> Rect {
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let inner = inner(app, area);
     let page = layout(app, inner);
-    // Say when the page goes on past either edge.
+    // Say when the page goes on past either edge (in the bottom border: the top one holds
+    // the title).
     let mut block = block(app, &page.title);
-    if page.height() > page.offset + inner.height {
-        block = block.title_bottom(Line::styled(" ↓ more below ", app.theme().dim).right_aligned());
-    }
-    if page.offset > 0 {
-        block = block.title(Line::styled(" ↑ more above ", app.theme().dim).right_aligned());
+    let below = page.height() > page.offset + inner.height;
+    let more = match (page.offset > 0, below) {
+        (true, true) => Some(" ↑↓ more "),
+        (true, false) => Some(" ↑ more above "),
+        (false, true) => Some(" ↓ more below "),
+        (false, false) => None,
+    };
+    if let Some(more) = more {
+        block = block.title_bottom(Line::styled(more, app.theme().dim).right_aligned());
     }
     frame.render_widget(block, area);
     for part in &page.parts {

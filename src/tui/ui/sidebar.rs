@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::case::{FIELDS, Section};
-use crate::tui::app::{App, FILE, Mark, stops};
+use crate::tui::app::{App, FILE, Mark, is_stop, stops};
 
 /// One row of the sidebar: a section and its first stop, or "File the case".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,9 +87,27 @@ fn section_mark(app: &App, section: Section) -> Mark {
         Mark::Warning
     } else if summary.required > 0 && summary.done == summary.required {
         Mark::Ok
+    } else if section == Section::StepsTried
+        && let (answered, applicable) = steps_answered(app)
+        && answered == applicable
+        && applicable > 0
+    {
+        Mark::Ok
     } else {
         Mark::Empty
     }
+}
+
+/// How many of the steps that can apply to the case are answered, and how many apply.
+fn steps_answered(app: &App) -> (usize, usize) {
+    let applicable: Vec<usize> = (0..FIELDS.len())
+        .filter(|&i| FIELDS[i].section == Section::StepsTried && is_stop(app.case(), i))
+        .collect();
+    let answered = applicable
+        .iter()
+        .filter(|&&i| crate::case::value::is_filled(app.case(), FIELDS[i].id))
+        .count();
+    (answered, applicable.len())
 }
 
 /// Draws the sidebar, and under it how to move between sections when there is room.
@@ -106,7 +124,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let (mark, title, count, current) = match row {
                 Row::Section(section, _) => {
                     let summary = app.section_summary(section);
-                    let count = if summary.required > 0 {
+                    let count = if section == Section::StepsTried {
+                        // The steps are never required: how many that apply were answered.
+                        let (answered, applicable) = steps_answered(app);
+                        format!("{answered}/{applicable}")
+                    } else if summary.required > 0 {
                         format!("{}/{}", summary.done, summary.required)
                     } else {
                         String::new()
