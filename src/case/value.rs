@@ -331,6 +331,86 @@ pub fn toggle(case: &mut Case, id: FieldId, index: usize) {
     }
 }
 
+/// A field's value, owned: what undo keeps and puts back ([`snapshot`], [`restore`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Snapshot {
+    /// Text as typed.
+    Text(String),
+    /// The password (withheld or not).
+    Secret(Secret),
+    /// A whole number, if set.
+    Number(Option<i64>),
+    /// The id of the chosen option, if any.
+    Choice(Option<&'static str>),
+    /// The ids of the chosen options.
+    Multi(Vec<&'static str>),
+    /// A confirmation.
+    Confirm(bool),
+    /// A list of texts.
+    List(Vec<String>),
+    /// Worked out from other fields: nothing to keep or put back.
+    Derived,
+}
+
+impl Snapshot {
+    /// Roughly how many bytes it holds (undo keeps a budget per field).
+    #[must_use]
+    pub fn size(&self) -> usize {
+        match self {
+            Self::Text(text) => text.len(),
+            Self::Secret(secret) => secret.expose().len(),
+            Self::List(entries) => entries.iter().map(String::len).sum(),
+            Self::Multi(ids) => ids.len(),
+            Self::Number(_) | Self::Choice(_) | Self::Confirm(_) | Self::Derived => 0,
+        }
+    }
+}
+
+/// The value of field `id` in `case`, owned.
+#[must_use]
+pub fn snapshot(case: &Case, id: FieldId) -> Snapshot {
+    match get(case, id) {
+        Value::Text(text) => Snapshot::Text(text.to_owned()),
+        Value::Secret(secret) => Snapshot::Secret(secret.clone()),
+        Value::Number(n) => Snapshot::Number(n),
+        Value::Choice(chosen) => Snapshot::Choice(chosen),
+        Value::Multi(chosen) => Snapshot::Multi(chosen),
+        Value::Confirm(yes) => Snapshot::Confirm(yes),
+        Value::List(entries) => Snapshot::List(entries.to_vec()),
+        Value::Derived(_) => Snapshot::Derived,
+    }
+}
+
+/// Puts a [`snapshot`] of field `id` back into `case`, so that `snapshot(case, id)` equals
+/// it again. A snapshot of another kind than the field's is left out.
+pub fn restore(case: &mut Case, id: FieldId, snapshot: &Snapshot) {
+    let choose = |case: &mut Case, wanted: &dyn Fn(&str) -> bool| {
+        for (index, option) in options(id.field().kind).iter().enumerate() {
+            if is_chosen(case, id, index) != wanted(option.id) {
+                toggle(case, id, index);
+            }
+        }
+    };
+    match snapshot {
+        Snapshot::Text(text) => set_text(case, id, text),
+        Snapshot::Secret(secret) => {
+            if let Value::Secret(_) = get(case, id) {
+                case.test_account.password = secret.clone();
+            }
+        }
+        Snapshot::Number(n) => set_text(case, id, &n.map(|n| n.to_string()).unwrap_or_default()),
+        Snapshot::Choice(chosen) => choose(case, &|option| *chosen == Some(option)),
+        Snapshot::Multi(chosen) => choose(case, &|option| chosen.contains(&option)),
+        Snapshot::Confirm(yes) => choose(case, &|_| *yes),
+        Snapshot::List(entries) => {
+            if let Some(list) = list_mut(case, id) {
+                list.clone_from(entries);
+            }
+        }
+        Snapshot::Derived => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,6 +483,34 @@ mod tests {
                 "{} is filled in an empty case",
                 field.path
             );
+        }
+    }
+
+    #[test]
+    fn every_field_restores_its_snapshot() {
+        let mut full = Case::default();
+        for field in FIELDS {
+            set_text(&mut full, field.id, "3600");
+            for index in 0..options(field.kind).len() {
+                toggle(&mut full, field.id, index);
+            }
+            if let Some(list) = list_mut(&mut full, field.id) {
+                list.push("a.example.com".to_owned());
+            }
+        }
+        full.test_account.password = Secret::withheld();
+        for field in FIELDS {
+            let empty = Case::default();
+            let mut case = empty.clone();
+            restore(&mut case, field.id, &snapshot(&full, field.id));
+            assert_eq!(
+                snapshot(&case, field.id),
+                snapshot(&full, field.id),
+                "{}",
+                field.path
+            );
+            restore(&mut case, field.id, &snapshot(&empty, field.id));
+            assert_eq!(case, empty, "{}", field.path);
         }
     }
 
