@@ -31,3 +31,4 @@ mod tui_drafts;
 mod tui_import;
 mod tui_save;
 mod tui_snapshots;
+mod tui_undo;

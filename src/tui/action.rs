@@ -67,8 +67,10 @@ pub enum Action {
     MoveEntryUp,
     /// Move the highlighted list entry one place down.
     MoveEntryDown,
-    /// Undo the last edit in a text field.
+    /// Undo the last change to the focused field (kept across visits).
     Undo,
+    /// Put back what the last undo in the focused field took back.
+    Redo,
     /// Empty the line typed in a dialog (a draft's name, the paths, a file name).
     ClearLine,
     /// Scroll up a page (review, help).

@@ -6,6 +6,7 @@ mod clip;
 mod dialog;
 mod draft;
 mod edit;
+mod history;
 mod import;
 mod list;
 mod paste;
@@ -35,6 +36,7 @@ use crate::store::{Access, DraftSummary};
 pub use clip::copied_status;
 pub use dialog::{DELETE_CHOICES, Dialog, SECRET_CHOICES};
 pub use draft::{DEBOUNCE, Draft};
+pub use history::{History, MAX_BYTES, MAX_STEPS};
 pub use import::{import_report_lines, split_paths};
 pub use review::{ReviewItem, ReviewMark};
 pub use save::{FALLBACK_STEM, MAX_SLUG, REPLACE_CHOICES, default_file_name, resolve, slug};
@@ -88,6 +90,8 @@ pub struct App {
     screen: Screen,
     dialog: Option<Dialog>,
     status: Option<Status>,
+    /// Every field's undo and redo.
+    history: History,
     draft: Draft,
     drafts: Vec<DraftSummary>,
     draft_name: String,
@@ -136,6 +140,7 @@ impl App {
             screen: Screen::Form,
             dialog: None,
             status: None,
+            history: History::default(),
             draft: Draft::new(None, Access::ReadWrite),
             drafts: Vec::new(),
             draft_name: String::new(),
@@ -355,7 +360,7 @@ impl App {
             Action::Tick(_) | Action::Outcome(_) | Action::Resize(..)
         );
         let said = self.statuses;
-        let effect = self.update_case(action);
+        let effect = self.update_recorded(action);
         if by_user && self.statuses == said {
             self.status = None;
         }

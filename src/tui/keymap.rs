@@ -110,6 +110,8 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const ALT: KeyModifiers = KeyModifiers::ALT;
 /// Alt+Shift, for terminals where Ctrl+arrows belong to the desktop (macOS Spaces).
 const ALT_SHIFT: KeyModifiers = KeyModifiers::ALT.union(KeyModifiers::SHIFT);
+/// Ctrl+Shift, for Ctrl+Shift+Z where a terminal reports it (the kitty protocol, Windows).
+const CTRL_SHIFT: KeyModifiers = KeyModifiers::CONTROL.union(KeyModifiers::SHIFT);
 
 const fn bind(
     code: KeyCode,
@@ -216,6 +218,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Left, NONE, Action::Prev, "previous option", Context::Choice),
     bind(KeyCode::Right, NONE, Action::Next, "next option", Context::Choice),
     bind(KeyCode::Char('t'), CTRL, Action::Reveal, "show/hide", Context::Secret),
+    // Undo and redo work on the focused field's value, kept across visits.
     bind(KeyCode::Char('z'), CTRL, Action::Undo, "undo", Context::Form),
     bind(KeyCode::Tab, NONE, Action::NextField, "next field", Context::Form),
     bind(KeyCode::BackTab, NONE, Action::PrevField, "previous field", Context::Form),
@@ -225,19 +228,37 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Down, NONE, Action::NextField, "next field", Context::SingleLine),
     bind(KeyCode::Up, NONE, Action::PrevField, "previous field", Context::SingleLine),
     bind(KeyCode::Char('?'), NONE, Action::Help, "help", Context::NotText),
+    // Ctrl+Y is copy and Ctrl+R review; Alt+Z arrives in every terminal (ESC z), Ctrl+Shift+Z
+    // where the terminal tells it from Ctrl+Z. After the moves, so the footer keeps them.
+    bind(KeyCode::Char('z'), ALT, Action::Redo, "redo", Context::Form),
+    bind(KeyCode::Char('z'), CTRL_SHIFT, Action::Redo, "redo", Context::Form),
 ];
 
-/// The action for `key` given which contexts are active, if a binding matches.
+/// The action for `key` given which contexts are active, if a binding matches: a row for
+/// exactly these modifiers first (Ctrl+Shift+Z), then one that ignores Shift.
 #[must_use]
 pub fn action_for(key: KeyEvent, active: impl Fn(Context) -> bool) -> Option<Action> {
-    let mods = match key.code {
-        // Shift is part of the character ('?' is Shift+/) and of Shift+Tab.
-        KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - KeyModifiers::SHIFT,
-        _ => key.modifiers,
+    let (code, mods) = match key.code {
+        // A terminal that reports Ctrl+Shift+Z as Ctrl+'Z' means the same key.
+        KeyCode::Char(c) if c.is_ascii_uppercase() && key.modifiers.intersects(CTRL | ALT) => (
+            KeyCode::Char(c.to_ascii_lowercase()),
+            key.modifiers | KeyModifiers::SHIFT,
+        ),
+        code => (code, key.modifiers),
     };
-    BINDINGS
-        .iter()
-        .find(|b| b.code == key.code && b.mods == mods && active(b.context))
+    let loose = match code {
+        // Shift is part of the character ('?' is Shift+/) and of Shift+Tab.
+        KeyCode::Char(_) | KeyCode::BackTab => mods - KeyModifiers::SHIFT,
+        _ => mods,
+    };
+    let rows = || {
+        BINDINGS
+            .iter()
+            .filter(|b| b.code == code && active(b.context))
+    };
+    rows()
+        .find(|b| b.mods == mods)
+        .or_else(|| rows().find(|b| b.mods == loose))
         .map(|b| b.action.clone())
 }
 
@@ -268,6 +289,37 @@ mod tests {
         );
         let back = key(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(action_for(back, all), Some(Action::PrevField));
+    }
+
+    #[test]
+    fn undo_is_ctrl_z_redo_alt_z_or_ctrl_shift_z() {
+        let form = |c| matches!(c, Context::Anywhere | Context::Main | Context::Form);
+        assert_eq!(
+            action_for(key(KeyCode::Char('z'), CTRL), form),
+            Some(Action::Undo)
+        );
+        assert_eq!(
+            action_for(key(KeyCode::Char('z'), ALT), form),
+            Some(Action::Redo)
+        );
+        assert_eq!(
+            action_for(key(KeyCode::Char('z'), CTRL_SHIFT), form),
+            Some(Action::Redo)
+        );
+        // Reported as the shifted character (kitty's alternate keys, Windows).
+        assert_eq!(
+            action_for(key(KeyCode::Char('Z'), CTRL_SHIFT), form),
+            Some(Action::Redo)
+        );
+        assert_eq!(
+            action_for(key(KeyCode::Char('Z'), CTRL), form),
+            Some(Action::Redo)
+        );
+        // Outside the form they are nobody's.
+        assert_eq!(
+            action_for(key(KeyCode::Char('z'), ALT), |c| c == Context::Review),
+            None
+        );
     }
 
     #[test]

@@ -30,13 +30,8 @@ impl App {
                     self.edited();
                 }
             }
-            Action::Undo => {
-                if let Some(area) = self.editor.textarea_mut()
-                    && area.undo()
-                {
-                    self.edited();
-                }
-            }
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::Newline => {
                 if let Editor::Lines(area) = &mut self.editor {
                     area.insert_newline();

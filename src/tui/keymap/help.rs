@@ -11,7 +11,7 @@ use crate::tui::action::Action;
 pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
     let key = match code {
         KeyCode::Char(' ') => "Space".to_owned(),
-        KeyCode::Char(c) if mods.contains(CTRL) => c.to_ascii_uppercase().to_string(),
+        KeyCode::Char(c) if mods.intersects(CTRL | ALT) => c.to_ascii_uppercase().to_string(),
         KeyCode::Char(c) => c.to_string(),
         KeyCode::F(n) => format!("F{n}"),
         KeyCode::BackTab => "Shift+Tab".to_owned(),
@@ -30,8 +30,14 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
     if mods.contains(ALT) {
         name.push_str("Alt+");
     }
-    // Shift is part of a character ('?') and of Shift+Tab; elsewhere it is named.
-    if mods.contains(KeyModifiers::SHIFT) && !matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
+    // Shift is part of a character ('?') and of Shift+Tab; with Ctrl or Alt, and on other
+    // keys, it is named.
+    let part_of_key = match code {
+        KeyCode::Char(_) => !mods.intersects(CTRL | ALT),
+        KeyCode::BackTab => true,
+        _ => false,
+    };
+    if mods.contains(KeyModifiers::SHIFT) && !part_of_key {
         name.push_str("Shift+");
     }
     name + &key
@@ -148,6 +154,11 @@ mod tests {
         assert_eq!(key_name(KeyCode::Char('s'), CTRL), "Ctrl+S");
         assert_eq!(key_name(KeyCode::Enter, ALT), "Alt+Enter");
         assert_eq!(key_name(KeyCode::BackTab, NONE), "Shift+Tab");
+        assert_eq!(key_name(KeyCode::Char('?'), KeyModifiers::SHIFT), "?");
+        assert_eq!(
+            key_name(KeyCode::Char('z'), CTRL | KeyModifiers::SHIFT),
+            "Ctrl+Shift+Z"
+        );
         assert_eq!(
             key_name(KeyCode::Up, ALT | KeyModifiers::SHIFT),
             "Alt+Shift+↑"
