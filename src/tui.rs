@@ -210,10 +210,13 @@ fn event_loop(
                 next = Some(resized(terminal, size.width, size.height)?);
                 break;
             }
-            // Wake when a draft save falls due, so the draft is never far behind.
-            let wait = app
-                .save_due_in(Instant::now())
-                .map_or(TICK, |due| due.min(TICK));
+            // Wake when a draft save falls due, so the draft is never far behind, and when
+            // the status message is due to go, so it goes without a key press.
+            let now = Instant::now();
+            let wait = [app.save_due_in(now), app.status_due_in(now)]
+                .into_iter()
+                .flatten()
+                .fold(TICK, Duration::min);
             let input = signals.wait_for_input(if queued { Duration::ZERO } else { wait });
             match input {
                 Input::HungUp => return Ok(Ending::HangUp),
@@ -231,7 +234,10 @@ fn event_loop(
                     }
                 }
                 Input::Ready | Input::Idle => {
-                    if app.save_due_in(Instant::now()).is_some() {
+                    let now = Instant::now();
+                    if app.save_due_in(now).is_some()
+                        || app.status_due_in(now) == Some(Duration::ZERO)
+                    {
                         next = Some(Action::Tick(Instant::now()));
                     }
                 }

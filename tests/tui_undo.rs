@@ -1,12 +1,15 @@
 //! Undo and redo per field, kept across visits, for every kind of field; typing coalesced
-//! into words.
+//! into words; and status messages that expire and never contradict the screen.
+
+use std::time::{Duration, Instant};
 
 use crate::support::{app, press, type_text};
 use linkcase::case::value::{self, Snapshot};
 use linkcase::case::{Disambiguation, FieldId, Region, SkillStage};
 use linkcase::import::ImportNote;
 use linkcase::store::Access;
-use linkcase::tui::{Action, App, Outcome, keymap};
+use linkcase::tui::app::{SHORT_LIFE, Tone, WARNING_LIFE};
+use linkcase::tui::{Action, App, Effect, Outcome, keymap};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui_textarea::{Input, Key};
@@ -345,6 +348,82 @@ fn help_lists_undo_and_redo_with_their_keys() {
     assert!(
         help.contains(&(None, "Alt+Z / Ctrl+Shift+Z".to_owned(), "redo")),
         "{help:?}"
+    );
+}
+
+#[test]
+fn news_goes_after_six_seconds_of_ticks_and_not_before() {
+    let mut app = app();
+    undo(&mut app);
+    assert_eq!(app.status().map(|s| s.tone), Some(Tone::Info));
+    let t0 = Instant::now();
+    assert_eq!(
+        app.status_due_in(t0),
+        Some(Duration::ZERO),
+        "not stamped yet"
+    );
+    app.update(Action::Tick(t0));
+    assert_eq!(app.status_due_in(t0), Some(SHORT_LIFE));
+    app.update(Action::Tick(
+        t0 + SHORT_LIFE.saturating_sub(Duration::from_millis(1)),
+    ));
+    assert!(app.status().is_some(), "not before its time");
+    app.update(Action::Tick(t0 + SHORT_LIFE));
+    assert_eq!(app.status(), None);
+    assert_eq!(app.status_due_in(t0 + SHORT_LIFE), None);
+}
+
+#[test]
+fn a_warning_stays_longer_and_is_stamped_by_the_first_tick_after_it() {
+    let mut app = app();
+    let t0 = Instant::now();
+    app.update(Action::Tick(t0));
+    app.update(Action::Focus(FieldId::Description));
+    app.update(Action::Paste("x".repeat(20_000)));
+    assert_eq!(app.status().map(|s| s.tone), Some(Tone::Warning));
+    // Set long after the last tick: its time starts at the next one.
+    let later = t0 + Duration::from_secs(60);
+    app.update(Action::Tick(later));
+    app.update(Action::Tick(later + SHORT_LIFE));
+    assert!(app.status().is_some(), "a warning outlives news");
+    app.update(Action::Tick(later + WARNING_LIFE));
+    assert_eq!(app.status(), None);
+}
+
+#[test]
+fn a_save_that_works_after_a_failure_says_so() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::SkillName));
+    type_text(&mut app, "Acme");
+    app.update(Action::Outcome(Outcome::DraftSaveFailed(
+        "disk full".to_owned(),
+    )));
+    assert_eq!(app.status().map(|s| s.tone), Some(Tone::Error));
+    let Some(Effect::SaveDraft(save)) = app.flush() else {
+        panic!("a save is pending");
+    };
+    app.update(Action::Outcome(Outcome::DraftSaved {
+        id: "d".to_owned(),
+        revision: save.revision,
+    }));
+    let status = app.status().expect("a status");
+    assert_eq!(
+        (status.tone, status.text.as_str()),
+        (Tone::Success, "Draft saved")
+    );
+}
+
+#[test]
+fn the_quit_question_goes_with_its_message() {
+    let mut app = app();
+    assert!(!app.quit_unsaved("disk full"), "asked first");
+    let t0 = Instant::now();
+    app.update(Action::Tick(t0));
+    app.update(Action::Tick(t0 + Duration::from_secs(3600)));
+    assert_eq!(app.status(), None);
+    assert!(
+        !app.quit_unsaved("disk full"),
+        "asked again, never quit unasked"
     );
 }
 

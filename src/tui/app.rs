@@ -13,6 +13,7 @@ mod paste;
 mod review;
 mod save;
 mod state;
+mod status;
 mod stops;
 mod suggest;
 
@@ -41,6 +42,7 @@ pub use import::{import_report_lines, split_paths};
 pub use review::{ReviewItem, ReviewMark};
 pub use save::{FALLBACK_STEM, MAX_SLUG, REPLACE_CHOICES, default_file_name, resolve, slug};
 pub use state::{Changes, Mark, Screen, Status, Tone, sanitized_notice};
+pub use status::{ERROR_LIFE, SHORT_LIFE, WARNING_LIFE, lifetime};
 pub use stops::{FILE, FileItem, is_stop, stops};
 pub use suggest::AddAs;
 
@@ -90,6 +92,8 @@ pub struct App {
     screen: Screen,
     dialog: Option<Dialog>,
     status: Option<Status>,
+    /// When the status was first seen by a tick, and what it is about.
+    stamp: status::Stamp,
     /// Every field's undo and redo.
     history: History,
     draft: Draft,
@@ -140,6 +144,7 @@ impl App {
             screen: Screen::Form,
             dialog: None,
             status: None,
+            stamp: status::Stamp::default(),
             history: History::default(),
             draft: Draft::new(None, Access::ReadWrite),
             drafts: Vec::new(),
@@ -359,6 +364,9 @@ impl App {
             action,
             Action::Tick(_) | Action::Outcome(_) | Action::Resize(..)
         );
+        if let Action::Tick(now) = action {
+            self.expire_status(now);
+        }
         let said = self.statuses;
         let effect = self.update_recorded(action);
         if by_user && self.statuses == said {
@@ -586,6 +594,7 @@ impl App {
 
     fn set_status(&mut self, tone: Tone, text: impl Into<String>) {
         self.statuses += 1;
+        self.stamp = status::Stamp::default();
         self.status = Some(Status {
             text: text.into(),
             tone,

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use ratatui_textarea::{Input, Key};
 
+use super::status::About;
 use super::{App, Dialog, Screen, Status, Tone};
 use crate::case::load::{Loaded, to_json};
 use crate::store::{Access, DraftSummary};
@@ -106,13 +107,19 @@ impl App {
             return true;
         }
         self.draft.quit = QuitQuestion::Asked;
-        self.set_status(
+        self.set_status_about(
+            About::QuitQuestion,
             Tone::Error,
             format!(
                 "The draft could not be saved: quit anyway? Ctrl+Q again quits and loses the last changes ({why})"
             ),
         );
         false
+    }
+
+    /// The quit question is no longer asked (its message went).
+    pub(super) const fn withdraw_quit(&mut self) {
+        self.draft.quit = QuitQuestion::NotAsked;
     }
 
     /// Any action but quitting (and the loop's own) withdraws the quit question.
@@ -282,6 +289,7 @@ impl App {
                 let first = self.draft.id.is_none();
                 self.draft.id = Some(id.clone());
                 self.draft.saved = self.draft.saved.max(revision);
+                self.draft_saved_after_failure();
                 if first && self.status.is_none() {
                     self.set_status(
                         Tone::Info,
@@ -291,7 +299,8 @@ impl App {
             }
             Outcome::DraftSaveFailed(why) => {
                 self.draft.due = None;
-                self.set_status(
+                self.set_status_about(
+                    About::DraftSaveFailed,
                     Tone::Error,
                     format!("Draft not saved (trying again): {why}"),
                 );
