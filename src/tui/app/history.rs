@@ -197,7 +197,9 @@ impl App {
             self.history = History::default();
         } else if let Some((id, before)) = before {
             let left = self.field().id != id || self.screen != Screen::Form;
-            if value::snapshot(&self.case, id) == before {
+            // Every change of the case moves the draft's revision (or it would never be
+            // saved), so an action that left the revision alone changed nothing to record.
+            if self.draft.revision == revision || value::snapshot(&self.case, id) == before {
                 self.history.run = None;
             } else {
                 self.history
