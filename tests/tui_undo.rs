@@ -239,51 +239,111 @@ fn undoing_the_zone_takes_its_message_away() {
     assert_eq!(status(&app), None, "no message names the zone undone");
 }
 
-#[test]
-fn undoing_the_zone_forgets_the_dst_choice() {
-    let mut app = app();
+/// Types an ambiguous time (01:30 on the night the clocks go back in New York) and
+/// chooses the earlier reading in place.
+fn ambiguous_time_chosen(app: &mut App) {
     app.update(Action::Focus(FieldId::LocalTime));
-    type_text(&mut app, "2026-11-01 01:30");
-    app.update(Action::NextField);
-    app.update(Action::Confirm);
-    assert_eq!(app.field().id, FieldId::TimeZone);
-    type_text(&mut app, "chicago");
-    press(&mut app, KeyCode::Enter, NONE);
-    assert!(
-        app.dialog().is_some(),
-        "ambiguous in Chicago too: asked again"
-    );
-    app.update(Action::Next);
-    app.update(Action::Confirm);
+    type_text(app, "2026-11-01 01:30");
+    app.update(Action::Focus(FieldId::Disambiguation));
+    press(app, KeyCode::Down, NONE);
+    press(app, KeyCode::Enter, NONE);
     assert_eq!(
         app.case().failure.disambiguation,
-        Some(Disambiguation::Later)
+        Some(Disambiguation::Earlier)
     );
+}
+
+#[test]
+fn undoing_the_zone_forgets_the_dst_choice_and_says_so() {
+    let mut app = app();
+    ambiguous_time_chosen(&mut app);
+    app.update(Action::Focus(FieldId::TimeZone));
+    type_text(&mut app, "chicago");
+    press(&mut app, KeyCode::Enter, NONE);
+    assert_eq!(app.case().failure.time_zone, "America/Chicago");
+    app.update(Action::Focus(FieldId::Disambiguation));
+    press(&mut app, KeyCode::Down, NONE);
+    press(&mut app, KeyCode::Enter, NONE);
+    assert_eq!(
+        app.case().failure.disambiguation,
+        Some(Disambiguation::Earlier),
+        "chosen again for Chicago"
+    );
+    app.update(Action::Focus(FieldId::TimeZone));
     undo(&mut app);
     assert_eq!(app.case().failure.time_zone, "America/New_York");
-    assert_eq!(app.case().failure.disambiguation, None);
+    assert_eq!(
+        app.case().failure.disambiguation,
+        None,
+        "never applied silently"
+    );
+    assert!(
+        status(&app).is_some_and(|s| s.contains("happened twice in America/New_York")),
+        "{:?}",
+        app.status()
+    );
 }
 
 #[test]
 fn undoing_the_time_forgets_the_dst_choice() {
     let mut app = app();
+    ambiguous_time_chosen(&mut app);
     app.update(Action::Focus(FieldId::LocalTime));
-    type_text(&mut app, "2026-11-01 01:30");
-    app.update(Action::NextField);
-    app.update(Action::Confirm);
+    undo(&mut app);
+    assert_eq!(app.case().failure.local_time, "2026-11-01 ");
+    assert_eq!(app.case().failure.disambiguation, None);
+    redo(&mut app);
+    assert_eq!(app.case().failure.local_time, "2026-11-01 01:30");
     assert_eq!(
         app.case().failure.disambiguation,
-        Some(Disambiguation::Earlier)
+        None,
+        "the earlier choice is not brought back with the time"
     );
-    app.update(Action::Focus(FieldId::LocalTime));
-    type_text(&mut app, "5");
+}
+
+#[test]
+fn the_steps_grid_takes_back_its_last_answer_and_goes_to_that_step() {
+    use linkcase::case::{Step, StepState};
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Step(Step::AuthServerLogs)));
+    press(&mut app, KeyCode::Char('d'), NONE);
+    press(&mut app, KeyCode::Char('n'), NONE);
+    assert_eq!(
+        app.case().steps_tried.get(Step::TokenWithin4_5s),
+        Some(StepState::NotDone)
+    );
     undo(&mut app);
-    assert_eq!(app.case().failure.local_time, "2026-11-01 01:30");
-    assert_eq!(app.case().failure.disambiguation, None);
-    app.update(Action::NextField);
+    assert_eq!(app.case().steps_tried.get(Step::TokenWithin4_5s), None);
+    assert_eq!(app.field().id, FieldId::Step(Step::TokenWithin4_5s));
+    undo(&mut app);
+    assert_eq!(app.case().steps_tried.get(Step::AuthServerLogs), None);
+    assert_eq!(app.field().id, FieldId::Step(Step::AuthServerLogs));
+    undo(&mut app);
+    assert_eq!(
+        status(&app).as_deref(),
+        Some("Nothing to undo in Steps already tried")
+    );
+    redo(&mut app);
+    assert_eq!(
+        app.case().steps_tried.get(Step::AuthServerLogs),
+        Some(StepState::Done)
+    );
+}
+
+#[test]
+fn file_the_case_has_nothing_to_undo_and_says_so() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::SkillName));
+    type_text(&mut app, "Acme");
+    while !app.on_file_stop() {
+        app.update(Action::NextField);
+    }
+    undo(&mut app);
+    assert_eq!(app.case().skill.name, "Acme");
     assert!(
-        app.dialog().is_some(),
-        "the question comes again on leaving"
+        status(&app).is_some_and(|s| s.starts_with("Nothing to undo here")),
+        "{:?}",
+        app.status()
     );
 }
 

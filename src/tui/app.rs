@@ -475,6 +475,8 @@ impl App {
                 };
             }
             Action::Click(column, row) => return self.click(column, row),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             _ if self.on_file_stop() => return self.file_action(&action),
             _ if self.in_steps() => self.steps_action(&action),
             Action::EditExternally => {

@@ -30,8 +30,6 @@ impl App {
                     self.edited();
                 }
             }
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
             Action::Newline => {
                 if let Editor::Lines(area) = &mut self.editor {
                     area.insert_newline();

@@ -11,6 +11,9 @@
 //! or the customer id tidied) belongs to the typing just before it, when the field is left
 //! straight after typing; otherwise it is a step of its own.
 //!
+//! The steps grid is one stop: there undo takes back the grid's last change, whichever
+//! step it was, and moves to that step. "File the case" edits nothing, and says so.
+//!
 //! A field keeps at most [`MAX_STEPS`] steps and [`MAX_BYTES`] of earlier values; its
 //! oldest steps go first. Imports and opening another draft start afresh: the case was
 //! replaced.
@@ -19,9 +22,10 @@ use std::collections::HashMap;
 
 use ratatui_textarea::{Input, Key};
 
+use super::stops::{is_step, is_stop};
 use super::{App, Screen, Tone};
-use crate::case::FieldId;
 use crate::case::value::{self, Snapshot};
+use crate::case::{FIELDS, FieldId, Section};
 use crate::store::Access;
 use crate::tui::action::{Action, Effect, Outcome};
 use crate::tui::editor::{Editor, text_of};
@@ -83,25 +87,41 @@ enum Run {
     Spaced,
 }
 
+/// A value to go back (or forward) to, and when it was last touched, so that a group of
+/// fields (the steps grid) takes back its latest change first.
+#[derive(Debug)]
+struct Entry {
+    seq: u64,
+    value: Snapshot,
+}
+
 /// One field's earlier values (to undo) and undone ones (to redo), oldest first.
 #[derive(Debug, Default)]
 struct Track {
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
 }
 
 impl Track {
     /// Drops the oldest steps over [`MAX_STEPS`] or [`MAX_BYTES`] (the newest is kept).
     fn trim(&mut self) {
-        let mut bytes: usize = self.undo.iter().map(Snapshot::size).sum();
+        let mut bytes: usize = self.undo.iter().map(|e| e.value.size()).sum();
         let mut over = 0;
         while self.undo.len() - over > 1
             && (self.undo.len() - over > MAX_STEPS || bytes > MAX_BYTES)
         {
-            bytes -= self.undo[over].size();
+            bytes -= self.undo[over].value.size();
             over += 1;
         }
         self.undo.drain(..over);
+    }
+
+    /// The stack `way` takes from, and the one it puts the current value on.
+    const fn stacks(&mut self, way: Way) -> (&mut Vec<Entry>, &mut Vec<Entry>) {
+        match way {
+            Way::Undo => (&mut self.undo, &mut self.redo),
+            Way::Redo => (&mut self.redo, &mut self.undo),
+        }
     }
 }
 
@@ -118,6 +138,8 @@ pub struct History {
     tracks: HashMap<FieldId, Track>,
     /// The open run: its field, and whether it types or erases.
     run: Option<(FieldId, Run)>,
+    /// Counts every step recorded or taken, to order the steps of different fields.
+    seq: u64,
 }
 
 impl History {
@@ -130,11 +152,16 @@ impl History {
             | (Some((open, _)), Step::Leave) => open == id,
             (Some((_, Run::Typing | Run::Erasing | Run::Spaced)) | None, _) => false,
         };
+        self.seq += 1;
+        let seq = self.seq;
         let track = self.tracks.entry(id).or_default();
         track.redo.clear();
-        if !joins {
-            track.undo.push(before);
-            track.trim();
+        match track.undo.last_mut() {
+            Some(open) if joins => open.seq = seq,
+            _ => {
+                track.undo.push(Entry { seq, value: before });
+                track.trim();
+            }
         }
         self.run = match step {
             Step::Type => Some((id, Run::Typing)),
@@ -144,18 +171,34 @@ impl History {
         };
     }
 
-    /// The value to put back in field `id`, which holds `current`; `None` when there is
-    /// nothing to undo (or redo). Steps that would change nothing are skipped.
-    fn travel(&mut self, id: FieldId, current: Snapshot, way: Way) -> Option<Snapshot> {
+    /// Which of `group` to change and the value to put back in it: the field whose step
+    /// was touched last; `current` reads a field's value now. `None` when there is nothing
+    /// to undo (or redo). Steps that would change nothing are skipped.
+    fn travel(
+        &mut self,
+        group: &[FieldId],
+        current: impl Fn(FieldId) -> Snapshot,
+        way: Way,
+    ) -> Option<(FieldId, Snapshot)> {
         self.run = None;
-        let track = self.tracks.get_mut(&id)?;
-        let (from, to) = match way {
-            Way::Undo => (&mut track.undo, &mut track.redo),
-            Way::Redo => (&mut track.redo, &mut track.undo),
-        };
-        let earlier = std::iter::from_fn(|| from.pop()).find(|s| *s != current)?;
-        to.push(current);
-        Some(earlier)
+        loop {
+            let (_, id) = group
+                .iter()
+                .filter_map(|id| {
+                    let track = self.tracks.get_mut(id)?;
+                    Some((track.stacks(way).0.last()?.seq, *id))
+                })
+                .max()?;
+            self.seq += 1;
+            let seq = self.seq;
+            let (from, to) = self.tracks.get_mut(&id)?.stacks(way);
+            let entry = from.pop()?;
+            let now = current(id);
+            if entry.value != now {
+                to.push(Entry { seq, value: now });
+                return Some((id, entry.value));
+            }
+        }
     }
 
     /// How many steps field `id` can undo and redo (for tests and the help).
@@ -226,6 +269,10 @@ impl App {
     /// not in the case yet: undo takes all of it back first (while it holds text), and redo
     /// puts it back first (until the field's value changes).
     fn travel(&mut self, way: Way) {
+        let verb = match way {
+            Way::Undo => "undo",
+            Way::Redo => "redo",
+        };
         if let Editor::List { input: area, .. } | Editor::Zone { input: area, .. } =
             &mut self.editor
         {
@@ -243,29 +290,49 @@ impl App {
                 return;
             }
         }
-        let field = self.field();
+        if self.on_file_stop() {
+            self.set_status(
+                Tone::Info,
+                format!("Nothing to {verb} here: each field keeps its own history"),
+            );
+            return;
+        }
         if self.draft.access != Access::ReadWrite {
             self.read_only_notice();
             return;
         }
-        let current = value::snapshot(&self.case, field.id);
-        let Some(earlier) = self.history.travel(field.id, current, way) else {
-            let verb = match way {
-                Way::Undo => "undo",
-                Way::Redo => "redo",
-            };
-            self.set_status(Tone::Info, format!("Nothing to {verb} in {}", field.label));
+        let (group, label) = if self.in_steps() {
+            let steps = (0..FIELDS.len())
+                .filter(|&i| is_step(i) && is_stop(&self.case, i))
+                .map(|i| FIELDS[i].id)
+                .collect();
+            (steps, Section::StepsTried.title())
+        } else {
+            (vec![self.field().id], self.field().label)
+        };
+        let case = &self.case;
+        let Some((id, earlier)) = self
+            .history
+            .travel(&group, |id| value::snapshot(case, id), way)
+        else {
+            self.set_status(Tone::Info, format!("Nothing to {verb} in {label}"));
             return;
         };
-        value::restore(&mut self.case, field.id, &earlier);
-        if matches!(field.id, FieldId::LocalTime | FieldId::TimeZone) {
-            // As for any change of the time: a DST choice made for another time is never
-            // applied silently to this one.
-            self.case.failure.disambiguation = None;
-        }
-        self.editor = Editor::for_field(field, &self.case, self.reveal);
+        value::restore(&mut self.case, id, &earlier);
         self.changed();
         self.revalidate();
+        if id == self.field().id {
+            self.editor = Editor::for_field(self.field(), &self.case, self.reveal);
+        } else {
+            // Another step of the grid: the focus goes to it, to show what changed.
+            self.focus_field(id);
+        }
+        if matches!(id, FieldId::LocalTime | FieldId::TimeZone) {
+            // As for any change of the time: a DST choice made for another time is never
+            // applied silently to this one, and the question is said again.
+            self.case.failure.disambiguation = None;
+            self.note_dst();
+        }
     }
 }
 
@@ -290,13 +357,43 @@ mod tests {
             history.record(id, text(before), step);
         }
         assert_eq!(history.depth(id), (2, 0));
+        let mut now = text("hi y");
+        let mut step = |history: &mut History, way| {
+            let moved = history.travel(&[id], |_| now.clone(), way);
+            if let Some((_, value)) = &moved {
+                now = value.clone();
+            }
+            moved.map(|(_, value)| value)
+        };
+        assert_eq!(step(&mut history, Way::Undo), Some(text("hi ")));
+        assert_eq!(step(&mut history, Way::Undo), Some(text("")));
+        assert_eq!(step(&mut history, Way::Undo), None);
+        assert_eq!(step(&mut history, Way::Redo), Some(text("hi ")));
+    }
+
+    #[test]
+    fn a_group_takes_back_its_latest_change_first() {
+        let mut history = History::default();
+        let (a, b) = (FieldId::SkillName, FieldId::Notes);
+        history.record(a, text("a0"), Step::Other);
+        history.record(b, text("b0"), Step::Other);
+        history.record(a, text("a1"), Step::Other);
+        let now = |id| text(if id == a { "a2" } else { "b1" });
         assert_eq!(
-            history.travel(id, text("hi y"), Way::Undo),
-            Some(text("hi "))
+            history.travel(&[a, b], now, Way::Undo),
+            Some((a, text("a1")))
         );
-        assert_eq!(history.travel(id, text("hi "), Way::Undo), Some(text("")));
-        assert_eq!(history.travel(id, text(""), Way::Undo), None);
-        assert_eq!(history.travel(id, text(""), Way::Redo), Some(text("hi ")));
+        let now = |id| text(if id == a { "a1" } else { "b1" });
+        assert_eq!(
+            history.travel(&[a, b], now, Way::Undo),
+            Some((b, text("b0")))
+        );
+        let now = |id| text(if id == a { "a1" } else { "b0" });
+        assert_eq!(
+            history.travel(&[a, b], now, Way::Redo),
+            Some((b, text("b1"))),
+            "the latest undone first"
+        );
     }
 
     #[test]
