@@ -219,12 +219,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(KeyCode::Right, NONE, Action::Next, "next option", Context::Choice),
     bind(KeyCode::Char('t'), CTRL, Action::Reveal, "show/hide", Context::Secret),
     // Undo and redo work on the focused field's value, kept across visits.
-    bind(KeyCode::Char('z'), CTRL, Action::Undo, "undo", Context::Form),
     bind(KeyCode::Tab, NONE, Action::NextField, "next field", Context::Form),
     bind(KeyCode::BackTab, NONE, Action::PrevField, "previous field", Context::Form),
     bind(KeyCode::Enter, NONE, Action::NextField, "next field", Context::Form),
     bind(KeyCode::PageDown, NONE, Action::NextSection, "next section", Context::Form),
     bind(KeyCode::PageUp, NONE, Action::PrevSection, "previous section", Context::Form),
+    bind(KeyCode::Char('z'), CTRL, Action::Undo, "undo", Context::Form),
     bind(KeyCode::Down, NONE, Action::NextField, "next field", Context::SingleLine),
     bind(KeyCode::Up, NONE, Action::PrevField, "previous field", Context::SingleLine),
     bind(KeyCode::Char('?'), NONE, Action::Help, "help", Context::NotText),

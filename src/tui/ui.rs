@@ -227,10 +227,15 @@ fn footer(app: &App, frame: &mut Frame, area: Rect) {
         if ESSENTIAL.contains(label) {
             continue;
         }
-        let needed = width(key, label) + 2;
-        if needed <= left {
-            left -= needed;
-            chosen.push((i, key.clone()));
+        // Whole, or by its first key when only that fits (`Tab next field`).
+        let first = key.split('/').next().unwrap_or(key);
+        for key in [key.as_str(), first] {
+            let needed = width(key, label) + 2;
+            if needed <= left {
+                left -= needed;
+                chosen.push((i, key.to_owned()));
+                break;
+            }
         }
     }
     chosen.sort_by_key(|(i, _)| *i);

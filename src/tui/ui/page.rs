@@ -406,15 +406,28 @@ pub fn layout(app: &App, area: Rect) -> Page {
     }
     let section = app.field().section;
     let summary = app.section_summary(section);
-    let title = if summary.required > 0 {
+    // Without the sidebar (a narrow terminal) the title says where the section stands.
+    let name = if app.size().0 < super::SIDEBAR_FROM {
+        let sections: Vec<_> = super::sidebar::rows(app)
+            .into_iter()
+            .filter(|r| matches!(r, super::sidebar::Row::Section(..)))
+            .collect();
+        let at = sections
+            .iter()
+            .position(|r| matches!(r, super::sidebar::Row::Section(s, _) if *s == section))
+            .map_or(0, |i| i + 1);
         format!(
-            "{} · {}/{} required",
-            section.title(),
-            summary.done,
-            summary.required
+            "{} ({at}/{}, PgDn next)",
+            super::sidebar::short_title(section),
+            sections.len()
         )
     } else {
         section.title().to_owned()
+    };
+    let title = if summary.required > 0 {
+        format!("{name} · {}/{} required", summary.done, summary.required)
+    } else {
+        name
     };
     let mut page = Page {
         title,
