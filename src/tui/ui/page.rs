@@ -112,38 +112,7 @@ fn block(app: &App, title: &str) -> Block<'static> {
         .border_style(app.theme().border_focus)
 }
 
-/// Greedy word wrap to `width` columns (a word longer than the width is cut by column).
-#[must_use]
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split(' ') {
-            let w = word.width();
-            if used > 0 && used + 1 + w > width {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            if used > 0 {
-                line.push(' ');
-                used += 1;
-            }
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width && used > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
-                }
-                line.push(c);
-                used += cw;
-            }
-        }
-        lines.push(line);
-    }
-    lines
-}
+pub use super::review::wrap;
 
 /// `text` cut to `width` columns, with `…` when it was longer.
 #[must_use]

@@ -89,8 +89,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, scroll: u
 
 /// Splits `text` into screen lines at most `width` columns wide, breaking at spaces where it
 /// can and inside a word only when the word alone is wider. Nothing is dropped or added, so
-/// the review shows every character that will be filed.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+/// the review shows every character that will be filed (the form's pages wrap with it too).
+#[must_use]
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut out = Vec::new();
     for line in text.lines() {
