@@ -1504,3 +1504,26 @@ fn a_click_on_a_list_row_highlights_that_entry() {
     };
     assert_eq!(*selected, Some(1));
 }
+
+#[test]
+fn a_jump_to_a_field_that_is_no_stop_lands_where_its_value_comes_from() {
+    let mut app = app();
+    app.update(Action::Focus(FieldId::Utc));
+    assert_eq!(
+        app.field().id,
+        FieldId::TimeZone,
+        "the UTC comes from the zone"
+    );
+    app.update(Action::Focus(FieldId::Disambiguation));
+    assert_eq!(
+        app.field().id,
+        FieldId::TimeZone,
+        "no DST edge: no question"
+    );
+    app.update(Action::Focus(FieldId::LocalTime));
+    type_text(&mut app, "2026-11-01 01:30");
+    app.update(Action::Focus(FieldId::Utc));
+    assert_eq!(app.field().id, FieldId::Disambiguation, "at a DST edge");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("›· Which instant *"), "{shown}");
+}

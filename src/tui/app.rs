@@ -553,10 +553,15 @@ impl App {
     }
 
     /// Focuses the field `id`.
+    /// A field that is no stop (the derived UTC, a question that does not apply) gives the
+    /// focus to the nearest stop before it, where its value comes from.
     pub(crate) fn focus_field(&mut self, id: FieldId) {
-        if let Some(index) = FIELDS.iter().position(|f| f.id == id) {
-            self.set_focus(index);
-        }
+        let index = id.row();
+        let stop = (0..=index)
+            .rev()
+            .find(|&i| stops::is_stop(&self.case, i))
+            .unwrap_or(0);
+        self.set_focus(stop);
     }
 
     fn set_focus(&mut self, index: usize) {

@@ -415,7 +415,8 @@ pub fn layout(app: &App, area: Rect) -> Page {
                 page.push(Body::Lines(utc_lines(app, field)), None);
                 continue;
             }
-            if !is_stop(app.case(), index) {
+            // The focused field stays in view even when an import made it stop applying.
+            if !is_stop(app.case(), index) && index != app.focus_index() {
                 continue;
             }
             if index == app.focus_index() {
