@@ -75,6 +75,8 @@ pub struct App {
     refreshes: u64,
     /// How many messages were set, to tell whether an action set one.
     statuses: u64,
+    /// Which fields are stops, for the case as `report` was computed for (drawing reads it).
+    stop_mask: Vec<bool>,
     /// The draft's revision when the focused field was entered: a field left at another
     /// revision was edited, and is judged from then on.
     focus_revision: u64,
@@ -133,6 +135,7 @@ impl App {
             sections: Vec::new(),
             refreshes: 0,
             statuses: 0,
+            stop_mask: Vec::new(),
             focus_revision: 0,
             stale: true,
             focus: 0,
@@ -594,6 +597,9 @@ impl App {
                 let summary = Summary::of_section(&self.case, &self.report.findings, *s);
                 (*s, summary)
             })
+            .collect();
+        self.stop_mask = (0..FIELDS.len())
+            .map(|i| stops::is_stop(&self.case, i))
             .collect();
         self.refreshes += 1;
         self.stale = false;

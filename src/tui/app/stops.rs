@@ -30,8 +30,13 @@ pub fn is_step(index: usize) -> bool {
 /// steps together, and [`FILE`] last.
 #[must_use]
 pub fn stops(case: &Case) -> Vec<Vec<usize>> {
+    group((0..FIELDS.len()).filter(|&i| is_stop(case, i)))
+}
+
+/// The stops from the indices of the fields that are stops, in order.
+fn group(indices: impl Iterator<Item = usize>) -> Vec<Vec<usize>> {
     let mut stops: Vec<Vec<usize>> = Vec::new();
-    for index in (0..FIELDS.len()).filter(|&i| is_stop(case, i)) {
+    for index in indices {
         match stops.last_mut() {
             Some(last) if is_step(index) && last.first().is_some_and(|&i| is_step(i)) => {
                 last.push(index);
@@ -72,6 +77,21 @@ impl FileItem {
 }
 
 impl App {
+    /// Whether the field at `index` is a stop for the case as it is now: worked out once per
+    /// change of the case (see `App::refresh`), so drawing a frame never evaluates the
+    /// conditions again.
+    #[must_use]
+    pub fn shows(&self, index: usize) -> bool {
+        self.stop_mask.get(index).copied().unwrap_or(false)
+    }
+
+    /// The stops for the case as it is now (see [`stops`]), from the same once-per-change
+    /// work as [`App::shows`].
+    #[must_use]
+    pub fn current_stops(&self) -> Vec<Vec<usize>> {
+        group((0..FIELDS.len()).filter(|&i| self.shows(i)))
+    }
+
     /// The focused field's index in `FIELDS`, or [`FILE`] on "File the case".
     #[must_use]
     pub const fn focus_index(&self) -> usize {

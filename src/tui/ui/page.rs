@@ -16,7 +16,7 @@ use super::{field, file, steps};
 use crate::case::time::{Unresolved, format_utc};
 use crate::case::value::{self, Value};
 use crate::case::{Class, FIELDS, Field, FieldId, FieldKind, Section, Severity};
-use crate::tui::app::{App, Mark, ReviewMark, is_stop};
+use crate::tui::app::{App, Mark, ReviewMark};
 use crate::tui::editor::Editor;
 
 /// How far field values and messages are indented under their label.
@@ -416,7 +416,7 @@ pub fn layout(app: &App, area: Rect) -> Page {
                 continue;
             }
             // The focused field stays in view even when an import made it stop applying.
-            if !is_stop(app.case(), index) && index != app.focus_index() {
+            if !app.shows(index) && index != app.focus_index() {
                 continue;
             }
             if index == app.focus_index() {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::case::{FIELDS, Section};
-use crate::tui::app::{App, FILE, Mark, is_stop, stops};
+use crate::tui::app::{App, FILE, Mark};
 
 /// One row of the sidebar: a section and its first stop, or "File the case".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub enum Row {
 #[must_use]
 pub fn rows(app: &App) -> Vec<Row> {
     let mut rows = Vec::new();
-    for stop in stops(app.case()) {
+    for stop in app.current_stops() {
         let Some(&first) = stop.first() else {
             continue;
         };
@@ -101,7 +101,7 @@ fn section_mark(app: &App, section: Section) -> Mark {
 /// How many of the steps that can apply to the case are answered, and how many apply.
 fn steps_answered(app: &App) -> (usize, usize) {
     let applicable: Vec<usize> = (0..FIELDS.len())
-        .filter(|&i| FIELDS[i].section == Section::StepsTried && is_stop(app.case(), i))
+        .filter(|&i| FIELDS[i].section == Section::StepsTried && app.shows(i))
         .collect();
     let answered = applicable
         .iter()

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::page::{Body, Page, Target, wrap};
 use crate::case::{FIELDS, Section, value};
-use crate::tui::app::{App, is_stop};
+use crate::tui::app::App;
 
 /// Columns of the answer column, its padding included.
 const ANSWER: usize = 10;
@@ -28,7 +28,7 @@ pub fn layout(app: &App, page: &mut Page, width: usize, visible: u16) {
         if field.section != Section::StepsTried {
             continue;
         }
-        if !is_stop(app.case(), index) {
+        if !app.shows(index) {
             hidden += 1;
             continue;
         }
