@@ -6,9 +6,13 @@
 //! - **first frame**: exec to the first complete frame on the screen (linkcase: its bottom row
 //!   as drawn in-process at 200×60; dialog: its `<Cancel>` button, drawn last). Median of
 //!   [`RUNS`] runs each, after one untimed warm-up run of each; the runs alternate programs.
-//! - **CPU per keystroke**: the same scripted 300-key session (characters, Backspace, next
+//! - **CPU per keystroke**: the same scripted 299-key session (characters, Backspace, next
 //!   field) typed into both, one key at a time: each key is sent once the screen has settled
 //!   after the previous one, and at each field's end the screen must show the typed value.
+//!   The session visits the fields that are Tab stops on a new case (the DST choice and the
+//!   derived UTC are not, so neither program is given a row for them); in linkcase each
+//!   next-field key must land on the expected field (its label row `│›· Label *`), checked
+//!   after the screen settled, so outside the CPU counted.
 //!   The child's CPU time is read from `/proc` after the first frame and again after the last
 //!   key, before the program is asked to quit, so startup is not counted. Two sources:
 //!   `/proc/<pid>/task/*/schedstat` (nanoseconds; used when the kernel fills it) and
@@ -35,6 +39,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use linkcase::case::time::Zone;
 use linkcase::case::{Case, FIELDS, FieldId};
+use linkcase::tui::app::is_stop;
 use linkcase::tui::editor::MASK;
 use linkcase::tui::keymap::{self, Context};
 use linkcase::tui::theme::Theme;
@@ -70,8 +75,11 @@ enum Key {
     Next,
 }
 
-/// What the session types into a field; `<` is Backspace. 300 keys in all, with the 20
-/// next-field keys between the 21 fields from Skill ID to Authorization URL.
+/// What the session types into a field; `<` is Backspace. 299 keys in all, with the 19
+/// next-field keys between the 20 Tab stops from Skill ID to Authorization URL. Choice,
+/// multi-choice and confirm fields get no keys: Tab passes them without picking (in linkcase
+/// a single choice would pick with Enter and move on; the session leaves them unset, so both
+/// programs get the same next-field key there).
 fn typed(id: FieldId) -> Option<&'static str> {
     Some(match id {
         FieldId::SkillId => "amzn1.ask.skill.7c1e5a90-3b2d-4f6e-9a8b-1c2d3e4f5a6x<b",
@@ -100,14 +108,21 @@ struct Step {
     secret: bool,
 }
 
+/// The steps: the fields up to [`LAST_FIELD`] that are Tab stops on a new case (a field
+/// that cannot apply, such as the DST choice when the time is not at a DST edge, and the
+/// derived UTC are skipped by Tab, so the session has no step for them). None of the typed
+/// values makes another field apply or stop applying.
 fn script() -> Vec<Step> {
     let end = FIELDS
         .iter()
         .position(|f| f.id == LAST_FIELD)
         .map_or(FIELDS.len(), |i| i + 1);
+    let case = Case::default();
     FIELDS[..end]
         .iter()
-        .map(|field| {
+        .enumerate()
+        .filter(|&(index, _)| is_stop(&case, index))
+        .map(|(_, field)| {
             let text = typed(field.id).unwrap_or_default();
             let mut value = String::new();
             let keys = text
@@ -152,6 +167,39 @@ fn session_keys(steps: &[Step]) -> Vec<(usize, Key)> {
 mod pty;
 
 use pty::Pty;
+
+/// The label of the focused field (`Skill ID *` when it is required), read from its label
+/// row on the page: `│›` + a mark (`·`, `✓`, `!`, `✗`) + a space + the label. The parser of
+/// `tests/support/session.rs`, which the bench does not include.
+fn focused(screen: &str) -> Option<String> {
+    screen.lines().find_map(|line| {
+        let (_, after) = line.split_once("│›")?;
+        let mut chars = after.chars();
+        chars.next()?;
+        let label = chars.as_str().strip_prefix(' ')?;
+        Some(label.split('│').next()?.trim_end().to_owned())
+    })
+}
+
+/// Whether the field labelled `label` has the focus (its required mark ` *` aside). A
+/// screen without a `│›` row is taken for the form before the rework (4af54d7 and earlier, a
+/// `LINKCASE_BENCH_BASELINE` binary), which titled the focused field's box: `┌ Skill ID
+/// (required) ─…`.
+fn has_focus(screen: &vt100::Screen, label: &str) -> bool {
+    let screen = screen.contents();
+    match focused(&screen) {
+        Some(f) => f.strip_suffix(" *").unwrap_or(&f) == label,
+        None => screen.contains(&format!("┌ {label} ")),
+    }
+}
+
+/// Whether the form's first frame is on the screen: the "Sections" sidebar and a focused
+/// field, or (the form before the rework) the "Checklist" sidebar and the Skill ID box.
+fn form_drawn(screen: &vt100::Screen) -> bool {
+    let text = screen.contents();
+    (text.contains("┌ Sections") && focused(&text).is_some())
+        || (text.contains("┌ Checklist") && text.contains("┌ Skill ID "))
+}
 
 /// Sends one key and waits for the program to finish answering it; whether it answered.
 fn key(pty: &Pty, bytes: &[u8]) -> Result<bool, String> {
@@ -372,6 +420,13 @@ fn run_once(program: Program, setup: &Setup) -> Result<Run, String> {
                 silent += 1;
             }
             keys += 1;
+        }
+        if program == Program::Linkcase {
+            // The key went to the field the script means (the screen has settled: the
+            // child is idle while this is read).
+            pty.wait_for(&format!("the focus on {}", step.label), TIMEOUT, |out| {
+                has_focus(out.screen(), step.label)
+            })?;
         }
         for &key in &step.keys {
             if !self::key(&pty, &program.key_bytes(key, false))? {
@@ -594,8 +649,8 @@ fn large_case(dir: &Path) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-/// Per-key latencies of typing [`LARGE_KEYS`] letters into the field titled `title`, in
-/// `binary` opened on the large case.
+/// Per-key latencies of typing [`LARGE_KEYS`] letters into the field labelled `title`, in
+/// `binary` opened on the large case: Tab until that field has the focus.
 fn large_latencies(
     binary: &str,
     setup: &Setup,
@@ -608,17 +663,17 @@ fn large_latencies(
     cmd.arg("open");
     cmd.arg(case);
     let (mut pty, _) = Pty::spawn("linkcase", cmd, ROWS, COLS)?;
-    pty.wait_for("the first frame", TIMEOUT, |out| {
-        out.screen().contents().contains("┌ Skill ID")
-    })?;
+    pty.wait_for("the first frame", TIMEOUT, |out| form_drawn(out.screen()))?;
     pty.settle(0, Duration::ZERO, Duration::from_millis(100), TIMEOUT)?;
-    let wanted = format!("┌ {title}");
     let mut tabs = 0;
-    while !pty.output().screen().contents().contains(&wanted) {
+    while !has_focus(pty.output().screen(), title) {
         key(&pty, b"\t")?;
         tabs += 1;
         if tabs > FIELDS.len() + 5 {
-            return Err(format!("no field titled {title}"));
+            return Err(format!(
+                "Tab never focused {title}; the screen shows:\n{}",
+                pty.output().screen().contents()
+            ));
         }
     }
     let mut times = Vec::with_capacity(LARGE_KEYS);
