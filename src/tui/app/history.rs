@@ -145,23 +145,33 @@ pub struct History {
 impl History {
     /// Records that field `id` held `before` until a change of kind `step`. A new step
     /// forgets what was undone in that field.
-    fn record(&mut self, id: FieldId, before: Snapshot, step: Step) {
-        let joins = match (self.run, step) {
+    /// Whether a change to `id` by `step` joins the open run (and so keeps no value of its
+    /// own: the run's first value is what undo puts back).
+    fn joins(&self, id: FieldId, step: Step) -> bool {
+        match (self.run, step) {
             (Some((open, Run::Typing)), Step::Type | Step::Space)
             | (Some((open, Run::Erasing)), Step::Erase)
             | (Some((open, _)), Step::Leave) => open == id,
             (Some((_, Run::Typing | Run::Erasing | Run::Spaced)) | None, _) => false,
-        };
+        }
+    }
+
+    /// Records a change to `id`; `before` is its value before, which a change that joins
+    /// the open run does not need (and is not copied for: see `update_recorded`).
+    fn record(&mut self, id: FieldId, before: Option<Snapshot>, step: Step) {
+        let joins = self.joins(id, step);
         self.seq += 1;
         let seq = self.seq;
         let track = self.tracks.entry(id).or_default();
         track.redo.clear();
-        match track.undo.last_mut() {
-            Some(open) if joins => open.seq = seq,
-            _ => {
-                track.undo.push(Entry { seq, value: before });
+        match (track.undo.last_mut(), before) {
+            (Some(open), _) if joins => open.seq = seq,
+            (_, Some(value)) => {
+                track.undo.push(Entry { seq, value });
                 track.trim();
             }
+            // Only a joining change comes without its value, and it joined above.
+            (_, None) => {}
         }
         self.run = match step {
             Step::Type => Some((id, Run::Typing)),
@@ -234,7 +244,11 @@ impl App {
         let imported = matches!(action, Action::Outcome(Outcome::Imported { .. }));
         let revision = self.draft.revision;
         let step = Step::of(&action);
-        let before = watched.map(|id| (id, value::snapshot(&self.case, id)));
+        // A key that joins the open run (typing on in the same field) needs no copy of the
+        // value before it: for a 500 KB description that copy, and comparing it, cost more
+        // than the key itself.
+        let joins = watched.is_some_and(|id| self.history.joins(id, step));
+        let before = watched.map(|id| (id, (!joins).then(|| value::snapshot(&self.case, id))));
         let effect = self.update_case(action);
         if imported && self.draft.revision != revision {
             self.history = History::default();
@@ -242,11 +256,15 @@ impl App {
             let left = self.field().id != id || self.screen != Screen::Form;
             // Every change of the case moves the draft's revision (or it would never be
             // saved), so an action that left the revision alone changed nothing to record.
-            if self.draft.revision == revision || value::snapshot(&self.case, id) == before {
-                self.history.run = None;
-            } else {
+            let changed = self.draft.revision != revision
+                && before
+                    .as_ref()
+                    .is_none_or(|before| value::snapshot(&self.case, id) != *before);
+            if changed {
                 self.history
                     .record(id, before, if left { Step::Leave } else { step });
+            } else {
+                self.history.run = None;
             }
             if left {
                 self.history.run = None;
@@ -354,7 +372,7 @@ mod tests {
             ("hi", Step::Space),
             ("hi ", Step::Type),
         ] {
-            history.record(id, text(before), step);
+            history.record(id, Some(text(before)), step);
         }
         assert_eq!(history.depth(id), (2, 0));
         let mut now = text("hi y");
@@ -375,9 +393,9 @@ mod tests {
     fn a_group_takes_back_its_latest_change_first() {
         let mut history = History::default();
         let (a, b) = (FieldId::SkillName, FieldId::Notes);
-        history.record(a, text("a0"), Step::Other);
-        history.record(b, text("b0"), Step::Other);
-        history.record(a, text("a1"), Step::Other);
+        history.record(a, Some(text("a0")), Step::Other);
+        history.record(b, Some(text("b0")), Step::Other);
+        history.record(a, Some(text("a1")), Step::Other);
         let now = |id| text(if id == a { "a2" } else { "b1" });
         assert_eq!(
             history.travel(&[a, b], now, Way::Undo),
@@ -401,12 +419,12 @@ mod tests {
         let mut history = History::default();
         let id = FieldId::Notes;
         for n in 0..=MAX_STEPS {
-            history.record(id, text(&n.to_string()), Step::Other);
+            history.record(id, Some(text(&n.to_string())), Step::Other);
         }
         assert_eq!(history.depth(id), (MAX_STEPS, 0));
         let big = "x".repeat(MAX_BYTES / 2 + 1);
-        history.record(id, text(&big), Step::Other);
-        history.record(id, text(&big), Step::Other);
+        history.record(id, Some(text(&big)), Step::Other);
+        history.record(id, Some(text(&big)), Step::Other);
         assert_eq!(
             history.depth(id),
             (1, 0),
