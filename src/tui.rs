@@ -7,6 +7,7 @@ pub mod app;
 pub mod editor;
 pub mod keymap;
 mod outside;
+mod reader;
 pub mod session;
 mod signals;
 mod terminal;
@@ -19,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 pub use action::{Action, Effect, Outcome};
 pub use app::{App, Env};
@@ -32,6 +33,7 @@ use crate::error::{EXIT_USAGE, Error, Result};
 use crate::store::{Paths, Store};
 use app::{Status, Tone};
 use keymap::Context;
+use reader::{Read, Reader};
 use signals::{Ending, Input, Signals};
 use terminal::{finish, release, resized, retake, start_terminal};
 use theme::Theme;
@@ -183,6 +185,7 @@ fn event_loop(
     io: &mut Io,
     signals: &Signals,
 ) -> io::Result<Ending> {
+    let reader = Reader::start()?;
     let size = terminal.size()?;
     app.update(resized(terminal, size.width, size.height)?);
     // crossterm may hold parsed events not read yet (several in one read, or a resize).
@@ -222,15 +225,21 @@ fn event_loop(
                 Input::HungUp => return Ok(Ending::HangUp),
                 Input::Interrupted => queued = true,
                 Input::Ready | Input::Idle if queued || input == Input::Ready => {
-                    // Safe from crossterm's endless read: the terminal is not hung up.
-                    if event::poll(Duration::ZERO)? {
-                        next = match event::read()? {
-                            Event::Resize(width, height) => Some(resized(terminal, width, height)?),
-                            event => to_action(app, event),
-                        };
-                        queued = true;
-                    } else {
-                        queued = false;
+                    // crossterm reads on its own thread: a hang-up that comes after the
+                    // poll above leaves that thread behind, not the loop (see `reader.rs`).
+                    match reader.next(signals)? {
+                        Read::Event(Event::Resize(width, height)) => {
+                            next = Some(resized(terminal, width, height)?);
+                            queued = true;
+                        }
+                        Read::Event(event) => {
+                            next = to_action(app, event);
+                            queued = true;
+                        }
+                        Read::Nothing => queued = false,
+                        Read::Abandoned => {
+                            return Ok(signals.ending().unwrap_or(Ending::HangUp));
+                        }
                     }
                 }
                 Input::Ready | Input::Idle => {

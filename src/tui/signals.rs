@@ -7,7 +7,8 @@
 //! The loop never waits inside crossterm for input: crossterm's reader loops forever on a
 //! terminal that reads 0 bytes or fails (a closed terminal), and a signal cannot stop that
 //! loop. So the loop waits in its own `poll` on the terminal, which also reports a hang-up,
-//! and asks crossterm for an event only when input is there.
+//! and asks crossterm for an event only when input is there, on a thread of its own
+//! (`reader.rs`), so that a hang-up in between leaves that thread behind rather than the loop.
 
 use std::io::{self, Read};
 use std::os::unix::net::UnixStream;

@@ -1,0 +1,87 @@
+//! Reading crossterm's events on a thread of its own, one event at a time and only when the
+//! loop asks.
+//!
+//! crossterm's reader loops forever when the terminal reads 0 bytes or fails, which is what a
+//! closed terminal does. The loop asks crossterm for an event only once its own `poll` has seen
+//! input (see `signals.rs`), but the terminal can still hang up between that `poll` and
+//! crossterm's read — a real window, since it is just when the last frame has been written.
+//! A thread caught in that loop cannot be stopped; it can only be left behind. So crossterm
+//! reads here, and the loop waits for the answer while watching for the end: a hang-up or an
+//! ending signal abandons the read, and the draft is saved and linkcase exits regardless.
+//! Nothing is read unless asked, so `$EDITOR` and a stopped linkcase get the terminal whole.
+
+use std::io;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+use super::signals::{Input, Signals};
+
+/// How often a wait for crossterm looks for a hang-up or an ending signal.
+const CHECK: Duration = Duration::from_millis(20);
+
+/// What came of asking for an event.
+#[derive(Debug)]
+pub enum Read {
+    /// The next event crossterm has.
+    Event(Event),
+    /// No event waiting.
+    Nothing,
+    /// The terminal went away (or a signal ended linkcase) while crossterm was reading: the
+    /// read is abandoned, and crossterm must not be used again.
+    Abandoned,
+}
+
+/// The thread that reads crossterm's events when asked.
+#[derive(Debug)]
+pub struct Reader {
+    ask: Sender<()>,
+    answers: Receiver<io::Result<Option<Event>>>,
+}
+
+impl Reader {
+    /// Starts the thread.
+    pub fn start() -> io::Result<Self> {
+        let (ask, asked) = mpsc::channel::<()>();
+        let (answer, answers) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("linkcase-input".to_owned())
+            .spawn(move || {
+                for () in asked {
+                    let read = match event::poll(Duration::ZERO) {
+                        Ok(true) => event::read().map(Some),
+                        Ok(false) => Ok(None),
+                        Err(e) => Err(e),
+                    };
+                    if answer.send(read).is_err() {
+                        break;
+                    }
+                }
+            })?;
+        Ok(Self { ask, answers })
+    }
+
+    /// The next event crossterm holds or can read now, if any. Waits for the thread while
+    /// watching `signals` and the terminal: `Read::Abandoned` once either says the end came.
+    pub fn next(&self, signals: &Signals) -> io::Result<Read> {
+        if self.ask.send(()).is_err() {
+            return Ok(Read::Abandoned);
+        }
+        loop {
+            match self.answers.recv_timeout(CHECK) {
+                Ok(Ok(Some(event))) => return Ok(Read::Event(event)),
+                Ok(Ok(None)) => return Ok(Read::Nothing),
+                Ok(Err(e)) => return Err(e),
+                Err(RecvTimeoutError::Disconnected) => return Ok(Read::Abandoned),
+                Err(RecvTimeoutError::Timeout) => {
+                    if signals.ending().is_some()
+                        || signals.wait_for_input(Duration::ZERO) == Input::HungUp
+                    {
+                        return Ok(Read::Abandoned);
+                    }
+                }
+            }
+        }
+    }
+}
