@@ -14,6 +14,7 @@ mod terminal;
 pub mod theme;
 pub mod ui;
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -188,8 +189,8 @@ fn event_loop(
     let reader = Reader::start()?;
     let size = terminal.size()?;
     app.update(resized(terminal, size.width, size.height)?);
-    // crossterm may hold parsed events not read yet (several in one read, or a resize).
-    let mut queued = false;
+    // The events read in one batch and not handled yet (a paste, fast typing, a resize).
+    let mut pending: VecDeque<Event> = VecDeque::new();
     loop {
         terminal.draw(|frame| ui::draw(app, frame))?;
         let mut next = None;
@@ -213,6 +214,13 @@ fn event_loop(
                 next = Some(resized(terminal, size.width, size.height)?);
                 break;
             }
+            if let Some(event) = pending.pop_front() {
+                next = match event {
+                    Event::Resize(width, height) => Some(resized(terminal, width, height)?),
+                    event => to_action(app, event),
+                };
+                continue;
+            }
             // Wake when a draft save falls due, so the draft is never far behind, and when
             // the status message is due to go, so it goes without a key press.
             let now = Instant::now();
@@ -220,29 +228,18 @@ fn event_loop(
                 .into_iter()
                 .flatten()
                 .fold(TICK, Duration::min);
-            let input = signals.wait_for_input(if queued { Duration::ZERO } else { wait });
-            match input {
+            match signals.wait_for_input(wait) {
                 Input::HungUp => return Ok(Ending::HangUp),
-                Input::Interrupted => queued = true,
-                Input::Ready | Input::Idle if queued || input == Input::Ready => {
-                    // crossterm reads on its own thread: a hang-up that comes after the
-                    // poll above leaves that thread behind, not the loop (see `reader.rs`).
-                    match reader.next(signals)? {
-                        Read::Event(Event::Resize(width, height)) => {
-                            next = Some(resized(terminal, width, height)?);
-                            queued = true;
-                        }
-                        Read::Event(event) => {
-                            next = to_action(app, event);
-                            queued = true;
-                        }
-                        Read::Nothing => queued = false,
-                        Read::Abandoned => {
-                            return Ok(signals.ending().unwrap_or(Ending::HangUp));
-                        }
-                    }
-                }
-                Input::Ready | Input::Idle => {
+                // crossterm reads on its own thread: a hang-up that comes after the poll
+                // above leaves that thread behind, not the loop (see `reader.rs`). After a
+                // signal it is asked too: it has its own SIGWINCH to take, and its reader
+                // drops the terminal's readiness when both come together (its epoll is
+                // edge-triggered), so a key typed just after a resize would wait.
+                Input::Ready | Input::Interrupted => match reader.drain(signals)? {
+                    Read::Events(events) => pending.extend(events),
+                    Read::Abandoned => return Ok(signals.ending().unwrap_or(Ending::HangUp)),
+                },
+                Input::Idle => {
                     let now = Instant::now();
                     if app.save_due_in(now).is_some()
                         || app.status_due_in(now) == Some(Duration::ZERO)

@@ -21,13 +21,11 @@ use super::signals::{Input, Signals};
 /// How often a wait for crossterm looks for a hang-up or an ending signal.
 const CHECK: Duration = Duration::from_millis(20);
 
-/// What came of asking for an event.
+/// What came of asking for the events.
 #[derive(Debug)]
 pub enum Read {
-    /// The next event crossterm has.
-    Event(Event),
-    /// No event waiting.
-    Nothing,
+    /// Every event crossterm held or could read at once, in order (maybe none).
+    Events(Vec<Event>),
     /// The terminal went away (or a signal ended linkcase) while crossterm was reading: the
     /// read is abandoned, and crossterm must not be used again.
     Abandoned,
@@ -37,7 +35,17 @@ pub enum Read {
 #[derive(Debug)]
 pub struct Reader {
     ask: Sender<()>,
-    answers: Receiver<io::Result<Option<Event>>>,
+    answers: Receiver<io::Result<Vec<Event>>>,
+}
+
+/// Every event crossterm holds or can read without waiting: once this returns, crossterm
+/// holds nothing, so the loop's own `poll` on the terminal says when there is more.
+fn drain() -> io::Result<Vec<Event>> {
+    let mut events = Vec::new();
+    while event::poll(Duration::ZERO)? {
+        events.push(event::read()?);
+    }
+    Ok(events)
 }
 
 impl Reader {
@@ -49,12 +57,7 @@ impl Reader {
             .name("linkcase-input".to_owned())
             .spawn(move || {
                 for () in asked {
-                    let read = match event::poll(Duration::ZERO) {
-                        Ok(true) => event::read().map(Some),
-                        Ok(false) => Ok(None),
-                        Err(e) => Err(e),
-                    };
-                    if answer.send(read).is_err() {
+                    if answer.send(drain()).is_err() {
                         break;
                     }
                 }
@@ -62,17 +65,16 @@ impl Reader {
         Ok(Self { ask, answers })
     }
 
-    /// The next event crossterm holds or can read now, if any. Waits for the thread while
-    /// watching `signals` and the terminal: `Read::Abandoned` once either says the end came.
-    pub fn next(&self, signals: &Signals) -> io::Result<Read> {
+    /// Every event crossterm holds or can read now (one trip to the thread per batch of
+    /// input, not per key). Waits for the thread while watching `signals` and the terminal:
+    /// `Read::Abandoned` once either says the end came.
+    pub fn drain(&self, signals: &Signals) -> io::Result<Read> {
         if self.ask.send(()).is_err() {
             return Ok(Read::Abandoned);
         }
         loop {
             match self.answers.recv_timeout(CHECK) {
-                Ok(Ok(Some(event))) => return Ok(Read::Event(event)),
-                Ok(Ok(None)) => return Ok(Read::Nothing),
-                Ok(Err(e)) => return Err(e),
+                Ok(events) => return events.map(Read::Events),
                 Err(RecvTimeoutError::Disconnected) => return Ok(Read::Abandoned),
                 Err(RecvTimeoutError::Timeout) => {
                     if signals.ending().is_some()
