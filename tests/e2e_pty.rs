@@ -473,3 +473,29 @@ fn new_with_import_shows_the_report_and_copy_says_where_the_text_went() {
         .collect();
     assert_eq!(drafts.len(), 1, "the import is a new draft");
 }
+
+#[test]
+fn keys_typed_with_a_resize_are_never_held_back() {
+    let mut s = Session::start();
+    s.wait_focus("Skill ID *");
+    let mut typed = String::new();
+    // The size change (SIGWINCH) and the key reach linkcase together, or nearly: within
+    // a few milliseconds either way.
+    for (i, delay) in [0u64, 1, 2, 4, 8, 16, 0, 1, 2, 4, 8, 16]
+        .into_iter()
+        .enumerate()
+    {
+        let letter = char::from(b'a' + u8::try_from(i).unwrap_or(0));
+        let cols = if i % 2 == 0 { COLS - 10 } else { COLS };
+        s.resize(ROWS, cols);
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        s.send(&letter.to_string());
+        typed.push(letter);
+        s.wait_until(&format!("{typed:?} typed with a resize"), |screen| {
+            editor_row(screen, &typed)
+        });
+    }
+    s.send(CTRL_Q);
+    assert!(s.wait_exit().success());
+    assert_restored(&s);
+}

@@ -18,6 +18,8 @@ use ratatui::crossterm::event::{self, Event};
 
 use super::signals::{Input, Signals};
 
+/// How long crossterm may look for more input before a batch ends.
+const LOOK: Duration = Duration::from_millis(1);
 /// How often a wait for crossterm looks for a hang-up or an ending signal.
 const CHECK: Duration = Duration::from_millis(20);
 
@@ -42,7 +44,9 @@ pub struct Reader {
 /// holds nothing, so the loop's own `poll` on the terminal says when there is more.
 fn drain() -> io::Result<Vec<Event>> {
     let mut events = Vec::new();
-    while event::poll(Duration::ZERO)? {
+    // Not `Duration::ZERO`: crossterm's poll-based reader (its `use-dev-tty` feature) looks
+    // at the terminal only while some of the timeout is left.
+    while event::poll(LOOK)? {
         events.push(event::read()?);
     }
     Ok(events)
