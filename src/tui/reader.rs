@@ -15,11 +15,11 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
+use rustix::termios::{self, OptionalActions};
 
 use super::signals::{Input, Signals};
 
-/// How long crossterm may look for more input before a batch ends.
-const LOOK: Duration = Duration::from_millis(1);
 /// How often a wait for crossterm looks for a hang-up or an ending signal.
 const CHECK: Duration = Duration::from_millis(20);
 
@@ -44,12 +44,33 @@ pub struct Reader {
 /// holds nothing, so the loop's own `poll` on the terminal says when there is more.
 fn drain() -> io::Result<Vec<Event>> {
     let mut events = Vec::new();
-    // Not `Duration::ZERO`: crossterm's poll-based reader (its `use-dev-tty` feature) looks
-    // at the terminal only while some of the timeout is left.
-    while event::poll(LOOK)? {
-        events.push(event::read()?);
+    take(&mut events)?;
+    // crossterm waits edge-triggered: when its own SIGWINCH comes in the same wait as the
+    // terminal's input, it answers the resize and drops the input's readiness, and the keys
+    // would wait for the next one. Setting the terminal's modes again (to what they are)
+    // wakes its readers, a fresh edge for crossterm to read on.
+    if has_input() {
+        let modes = termios::tcgetattr(io::stdin())?;
+        termios::tcsetattr(io::stdin(), OptionalActions::Now, &modes)?;
+        take(&mut events)?;
     }
     Ok(events)
+}
+
+/// Appends the events crossterm has now.
+fn take(events: &mut Vec<Event>) -> io::Result<()> {
+    while event::poll(Duration::ZERO)? {
+        events.push(event::read()?);
+    }
+    Ok(())
+}
+
+/// Whether the terminal has input that nobody has read.
+fn has_input() -> bool {
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    matches!(poll(&mut fds, Some(&Timespec::default())), Ok(1))
+        && fds[0].revents().contains(PollFlags::IN)
 }
 
 impl Reader {
