@@ -166,20 +166,7 @@ fn session_keys(steps: &[Step]) -> Vec<(usize, Key)> {
 #[path = "../tests/support/pty.rs"]
 mod pty;
 
-use pty::Pty;
-
-/// The label of the focused field (`Skill ID *` when it is required), read from its label
-/// row on the page: `│›` + a mark (`·`, `✓`, `!`, `✗`) + a space + the label. The parser of
-/// `tests/support/session.rs`, which the bench does not include.
-fn focused(screen: &str) -> Option<String> {
-    screen.lines().find_map(|line| {
-        let (_, after) = line.split_once("│›")?;
-        let mut chars = after.chars();
-        chars.next()?;
-        let label = chars.as_str().strip_prefix(' ')?;
-        Some(label.split('│').next()?.trim_end().to_owned())
-    })
-}
+use pty::{Pty, focused};
 
 /// Whether the field labelled `label` has the focus (its required mark ` *` aside). A
 /// screen without a `│›` row is taken for the form before the rework (4af54d7 and earlier, a

@@ -499,3 +499,17 @@ fn pump(
         }
     }
 }
+
+/// The label of the focused field of linkcase's form (`Skill ID *` when it is required),
+/// read from its label row on the page: `│›` + a mark (`·`, `✓`, `!`, `✗`) + a space + the
+/// label. Shared by the tests (`session.rs`) and the benches.
+#[must_use]
+pub fn focused(screen: &str) -> Option<String> {
+    screen.lines().find_map(|line| {
+        let (_, after) = line.split_once("│›")?;
+        let mut chars = after.chars();
+        chars.next()?;
+        let label = chars.as_str().strip_prefix(' ')?;
+        Some(label.split('│').next()?.trim_end().to_owned())
+    })
+}

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, ExitStatus};
 
+pub use super::pty::focused;
 use super::pty::{Pty, rfind};
 
 pub const ROWS: u16 = 30;
@@ -333,17 +334,6 @@ pub fn progress(screen: &str) -> Option<(u32, u32)> {
     let (before, _) = header.split_once(" required")?;
     let (done, required) = before.rsplit(' ').next()?.split_once('/')?;
     Some((done.parse().ok()?, required.parse().ok()?))
-}
-
-/// The label of the focused field (`Skill ID *`), read from its row on the page.
-pub fn focused(screen: &str) -> Option<String> {
-    screen.lines().find_map(|line| {
-        let (_, after) = line.split_once("│›")?;
-        let mut chars = after.chars();
-        chars.next()?;
-        let label = chars.as_str().strip_prefix(' ')?;
-        Some(label.split('│').next()?.trim_end().to_owned())
-    })
 }
 
 /// The header line.

@@ -2,7 +2,6 @@
 //! back after performing an effect. The save's last steps are in [`super::save`].
 
 use super::{App, Tone};
-use crate::case::time::Resolved;
 use crate::clipboard::Password;
 use crate::export::{self, Format, Options};
 use crate::tui::action::{Action, Effect, Outcome};
@@ -104,15 +103,6 @@ impl Dialog {
 }
 
 impl App {
-    /// The two candidate instants when the failure time is at a DST gap or fold.
-    #[must_use]
-    pub fn dst_candidates(&self) -> Option<Resolved> {
-        match self.case.failure.resolve() {
-            Ok((resolved, _)) if resolved.is_ambiguous() => Some(resolved),
-            _ => None,
-        }
-    }
-
     pub(super) fn copy(&mut self) -> Effect {
         let include_secrets = self.copy_password;
         Effect::Copy {

@@ -5,7 +5,7 @@ use ratatui::layout::Position;
 
 use super::{AddAs, App, FILE, Tone};
 use crate::case::friendly::parse_friendly;
-use crate::case::time::{Zone, format_local};
+use crate::case::time::{Resolved, Zone, format_local};
 use crate::case::validate::normalize_id;
 use crate::case::value;
 use crate::case::{FieldId, FieldKind};
@@ -252,17 +252,16 @@ impl App {
     /// each reading in local terms. Never resolved silently, and never a dialog that would
     /// swallow the keys typed next.
     pub(super) fn note_dst(&mut self) {
+        let Some(resolved) = self.dst_candidates() else {
+            return;
+        };
         let asked = (
             self.case.failure.local_time.clone(),
             self.case.failure.time_zone.clone(),
         );
-        let ambiguous = matches!(self.case.failure.resolve(), Ok((r, _)) if r.is_ambiguous());
-        if ambiguous
-            && self.case.failure.disambiguation.is_none()
-            && self.dst_asked.as_ref() != Some(&asked)
-        {
-            let what = match self.case.failure.resolve() {
-                Ok((crate::case::time::Resolved::Gap { .. }, _)) => "never happened",
+        if self.case.failure.disambiguation.is_none() && self.dst_asked.as_ref() != Some(&asked) {
+            let what = match resolved {
+                Resolved::Gap { .. } => "never happened",
                 _ => "happened twice",
             };
             self.set_status(
@@ -274,6 +273,15 @@ impl App {
                 ),
             );
             self.dst_asked = Some(asked);
+        }
+    }
+
+    /// The two candidate instants when the failure time is at a DST gap or fold.
+    #[must_use]
+    pub fn dst_candidates(&self) -> Option<Resolved> {
+        match self.case.failure.resolve() {
+            Ok((resolved, _)) if resolved.is_ambiguous() => Some(resolved),
+            _ => None,
         }
     }
 

@@ -123,39 +123,29 @@ impl App {
     pub fn file_items(&self) -> Vec<FileItem> {
         let mut items: Vec<FileItem> = Vec::new();
         for class in [Class::Case, Class::Configuration] {
-            let mut fixes: Vec<FileItem> = Vec::new();
-            for finding in self
+            // Errors first, then warnings, each in the order of the form (a stable sort: the
+            // report's order within a field); one line per field, its worst.
+            let mut findings: Vec<(FieldId, &crate::case::Finding)> = self
                 .report
                 .findings
                 .iter()
                 .filter(|f| f.class == class && f.severity != Severity::Hint)
-            {
-                let Some(field) = finding.field() else {
-                    continue;
-                };
-                let listed = fixes.iter().any(|i| {
-                    matches!(i, FileItem::Fix { field: f, severity, .. }
-                        if *f == field && (*severity == Severity::Error || finding.severity != Severity::Error))
-                });
-                if listed {
+                .filter_map(|f| Some((f.field()?, f)))
+                .collect();
+            findings.sort_by_key(|(field, f)| (f.severity != Severity::Error, field.row()));
+            let mut listed: Vec<FieldId> = Vec::new();
+            for (field, finding) in findings {
+                if listed.contains(&field) {
                     continue;
                 }
-                fixes.retain(|i| !matches!(i, FileItem::Fix { field: f, .. } if *f == field));
-                fixes.push(FileItem::Fix {
+                listed.push(field);
+                items.push(FileItem::Fix {
                     field,
                     message: finding.message.clone(),
                     severity: finding.severity,
                     check: class == Class::Configuration,
                 });
             }
-            // Errors first, then warnings, each in the order of the form.
-            fixes.sort_by_key(|item| match item {
-                FileItem::Fix {
-                    field, severity, ..
-                } => (*severity != Severity::Error, field.row()),
-                _ => (true, usize::MAX),
-            });
-            items.extend(fixes);
         }
         items.extend(FileItem::ACTIONS);
         items
