@@ -173,10 +173,15 @@ fn suspend(
     let _ = terminal.show_cursor();
     finish();
     signals::stop_here();
-    // The SIGCONT that woke us is handled here.
-    let _ = signals.take_resumed();
+    // The SIGCONT that woke us is handled here. Its handler may run a moment after this
+    // thread does: wait for it, or the loop would see it later and take the terminal a
+    // second time (switching the mouse off and on again under a drawn form).
+    signals.wait_resumed(RESUMED_WITHIN);
     retake(terminal)
 }
+
+/// How long a continued linkcase waits for its SIGCONT handler to have run.
+const RESUMED_WITHIN: Duration = Duration::from_millis(200);
 
 /// Reads events until the user quits, a signal ends linkcase or the terminal hangs up; the
 /// pending draft save is left for the caller to flush.

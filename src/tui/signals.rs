@@ -128,6 +128,20 @@ impl Signals {
         self.resized.swap(false, Ordering::SeqCst)
     }
 
+    /// Waits (at most `within`) until SIGCONT has come, and takes it; whether it came.
+    pub fn wait_resumed(&self, within: Duration) -> bool {
+        let deadline = std::time::Instant::now() + within;
+        loop {
+            if self.take_resumed() {
+                return true;
+            }
+            if std::time::Instant::now() >= deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
     /// Whether SIGCONT came since the last call.
     #[must_use]
     pub fn take_resumed(&self) -> bool {
